@@ -1,0 +1,43 @@
+/**
+ * Builds the long-lived parts once per process from the Config: logger, HTTP pool, the app's
+ * token provider, cache and catalog client. Transports create MCP servers on top of this.
+ */
+import { ClientCredentialsProvider } from './auth/client-credentials.js';
+import type { Config } from './config.js';
+import { createLogger, type Logger } from './log.js';
+import { TidalCatalog } from './tidal/catalog.js';
+import { TidalHttp } from './tidal/http.js';
+import type { ToolDeps } from './tools/define-tool.js';
+import { packageVersion } from './version.js';
+
+export interface App {
+  config: Config;
+  logger: Logger;
+  http: TidalHttp;
+  clientCredentials: ClientCredentialsProvider;
+  deps: ToolDeps;
+  close(): Promise<void>;
+}
+
+export function createApp(config: Config): App {
+  const logger = createLogger(config.logLevel, undefined, [config.clientSecret, config.http.token]);
+  const userAgent = `tidal-mcp/${packageVersion()}`;
+  const http = new TidalHttp({
+    apiUrl: config.apiUrl,
+    userAgent,
+    requestsPerSecond: config.requestsPerSecond,
+    onDebug: (message) => logger.debug(message),
+  });
+  const clientCredentials = new ClientCredentialsProvider(
+    { clientId: config.clientId, clientSecret: config.clientSecret },
+    { tokenUrl: config.tokenUrl, userAgent },
+  );
+  const catalog = new TidalCatalog(http, clientCredentials);
+  const deps: ToolDeps = {
+    catalog,
+    defaultCountry: config.country,
+    logger,
+    reportCallStats: config.reportCallStats,
+  };
+  return { config, logger, http, clientCredentials, deps, close: () => http.close() };
+}

@@ -1,0 +1,178 @@
+/**
+ * The only reader of process.env and argv. Everything else receives a frozen Config.
+ * Names of environment variables are a public contract (README "Configuration").
+ */
+import * as z from 'zod/v4';
+
+export const DEFAULTS = {
+  apiUrl: 'https://openapi.tidal.com/v2',
+  tokenUrl: 'https://auth.tidal.com/v1/oauth2/token',
+  authorizeUrl: 'https://login.tidal.com/authorize',
+  redirectUri: 'http://127.0.0.1:8765/callback',
+  country: 'US',
+  requestsPerSecond: 4,
+  httpHost: '127.0.0.1',
+  httpPort: 8787,
+  keychainService: 'tidal-mcp',
+} as const;
+
+const httpUrl = z.url({ protocol: /^https?$/ });
+const country = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code such as US or NO')
+  .transform((c) => c.toUpperCase());
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const EnvSchema = z.object({
+  TIDAL_CLIENT_ID: optionalSecret,
+  TIDAL_CLIENT_SECRET: optionalSecret,
+  TIDAL_API_URL: httpUrl.default(DEFAULTS.apiUrl),
+  TIDAL_TOKEN_URL: httpUrl.default(DEFAULTS.tokenUrl),
+  TIDAL_AUTHORIZE_URL: httpUrl.default(DEFAULTS.authorizeUrl),
+  TIDAL_REDIRECT_URI: httpUrl.default(DEFAULTS.redirectUri),
+  TIDAL_COUNTRY: country.default(DEFAULTS.country),
+  TIDAL_MCP_REQUESTS_PER_SECOND: z.coerce
+    .number()
+    .positive('must be a positive number of requests per second')
+    .max(100)
+    .default(DEFAULTS.requestsPerSecond),
+  TIDAL_MCP_KEYCHAIN_SERVICE: z.string().trim().min(1).default(DEFAULTS.keychainService),
+  TIDAL_MCP_TOKEN_STORE: z.enum(['keychain', 'file']).default('keychain'),
+  TIDAL_MCP_HTTP_HOST: z.string().trim().min(1).default(DEFAULTS.httpHost),
+  TIDAL_MCP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULTS.httpPort),
+  TIDAL_MCP_HTTP_TOKEN: optionalSecret,
+  TIDAL_MCP_CALL_STATS: z.enum(['0', '1', 'true', 'false']).default('0'),
+  TIDAL_MCP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
+});
+
+export type Command = 'serve' | 'login' | 'logout' | 'status' | 'help' | 'version';
+
+export interface Config {
+  readonly command: Command;
+  readonly transport: 'stdio' | 'http';
+  readonly openBrowser: boolean;
+  readonly clientId: string | undefined;
+  readonly clientSecret: string | undefined;
+  readonly apiUrl: string;
+  readonly tokenUrl: string;
+  readonly authorizeUrl: string;
+  readonly redirectUri: string;
+  readonly country: string;
+  readonly requestsPerSecond: number;
+  readonly keychainService: string;
+  readonly tokenStore: 'keychain' | 'file';
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly token: string | undefined;
+  };
+  readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Attach per-call upstream request counts and timings to tool results (`_meta`). */
+  readonly reportCallStats: boolean;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+interface ParsedArgs {
+  command: Command;
+  http: boolean;
+  noBrowser: boolean;
+  port?: string;
+  host?: string;
+}
+
+function parseArgs(argv: readonly string[]): ParsedArgs {
+  const parsed: ParsedArgs = { command: 'serve', http: false, noBrowser: false };
+  const rest = [...argv];
+  while (rest.length > 0) {
+    const arg = rest.shift() as string;
+    switch (arg) {
+      case 'login':
+      case 'logout':
+      case 'status':
+        parsed.command = arg;
+        break;
+      case '--http':
+        parsed.http = true;
+        break;
+      case '--no-browser':
+        parsed.noBrowser = true;
+        break;
+      case '--port':
+      case '--host': {
+        const value = rest.shift();
+        if (value === undefined || value.startsWith('--')) {
+          throw new ConfigError(`${arg} needs a value`);
+        }
+        if (arg === '--port') parsed.port = value;
+        else parsed.host = value;
+        break;
+      }
+      case '-h':
+      case '--help':
+      case 'help':
+        parsed.command = 'help';
+        break;
+      case '-v':
+      case '--version':
+        parsed.command = 'version';
+        break;
+      default:
+        throw new ConfigError(`unknown argument "${arg}" (try --help)`);
+    }
+  }
+  return parsed;
+}
+
+/** Parse argv (without node and script) and an environment into a frozen Config. */
+export function loadConfig(
+  argv: readonly string[] = process.argv.slice(2),
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
+  const args = parseArgs(argv);
+  const merged = { ...env };
+  if (args.port !== undefined) merged.TIDAL_MCP_HTTP_PORT = args.port;
+  if (args.host !== undefined) merged.TIDAL_MCP_HTTP_HOST = args.host;
+  const result = EnvSchema.safeParse(
+    Object.fromEntries(
+      Object.keys(EnvSchema.shape).map((key) => [
+        key,
+        merged[key] === '' ? undefined : merged[key],
+      ]),
+    ),
+  );
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = result.data;
+  return Object.freeze({
+    command: args.command,
+    transport: args.http ? 'http' : 'stdio',
+    openBrowser: !args.noBrowser,
+    clientId: e.TIDAL_CLIENT_ID,
+    clientSecret: e.TIDAL_CLIENT_SECRET,
+    apiUrl: e.TIDAL_API_URL.replace(/\/+$/, ''),
+    tokenUrl: e.TIDAL_TOKEN_URL,
+    authorizeUrl: e.TIDAL_AUTHORIZE_URL,
+    redirectUri: e.TIDAL_REDIRECT_URI,
+    country: e.TIDAL_COUNTRY,
+    requestsPerSecond: e.TIDAL_MCP_REQUESTS_PER_SECOND,
+    keychainService: e.TIDAL_MCP_KEYCHAIN_SERVICE,
+    tokenStore: e.TIDAL_MCP_TOKEN_STORE,
+    http: Object.freeze({
+      host: e.TIDAL_MCP_HTTP_HOST,
+      port: e.TIDAL_MCP_HTTP_PORT,
+      token: e.TIDAL_MCP_HTTP_TOKEN,
+    }),
+    logLevel: e.TIDAL_MCP_LOG_LEVEL,
+    reportCallStats: e.TIDAL_MCP_CALL_STATS === '1' || e.TIDAL_MCP_CALL_STATS === 'true',
+  });
+}

@@ -1,0 +1,23 @@
+/**
+ * createServer(deps): an McpServer with every tool registered. Transport-agnostic and cheap,
+ * because the expensive parts (HTTP pool, token, cache) live in `deps` and are shared.
+ */
+import { McpServer } from '@modelcontextprotocol/server';
+import { registerTool, type ToolDeps } from './tools/define-tool.js';
+import { TOOLS } from './tools/index.js';
+import { packageVersion } from './version.js';
+
+const INSTRUCTIONS = [
+  'tidal-mcp looks music up in the TIDAL catalog.',
+  'Find ids with search_catalog, then use get_album, tracks_by_isrc and similar_artists.',
+  'Results are compact: follow ids and nextCursor values rather than asking for large limits.',
+].join(' ');
+
+export function createServer(deps: ToolDeps): McpServer {
+  const server = new McpServer(
+    { name: 'tidal-mcp', title: 'TIDAL', version: packageVersion() },
+    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+  );
+  for (const tool of TOOLS) registerTool(server, tool, deps);
+  return server;
+}

@@ -1,0 +1,37 @@
+/**
+ * TIDAL pages are fixed at its own size (about 20) and take no page-size parameter, while tools
+ * return `limit` items. A Position is "page with this cursor (undefined = first), skip `offset`
+ * items", so a tool can stop mid-page and continue exactly there; re-reading that page is a cache
+ * hit, not a new request.
+ */
+import type { Page } from './domain.js';
+
+export interface Position {
+  cursor?: string;
+  offset: number;
+}
+
+export const START: Position = { offset: 0 };
+
+export async function takeItems<T>(
+  start: Position,
+  limit: number,
+  fetchPage: (cursor: string | undefined) => Promise<Page<T>>,
+): Promise<{ items: T[]; next?: Position }> {
+  const items: T[] = [];
+  let cursor = start.cursor;
+  let offset = start.offset;
+  // A page that makes no progress must not spin forever; 10 pages is 200 items at TIDAL's size.
+  for (let pages = 0; pages < 10; pages++) {
+    const page = await fetchPage(cursor);
+    const available = page.items.slice(offset);
+    const need = limit - items.length;
+    items.push(...available.slice(0, need));
+    if (available.length > need) return { items, next: { cursor, offset: offset + need } };
+    if (!page.nextCursor) return { items };
+    if (items.length >= limit) return { items, next: { cursor: page.nextCursor, offset: 0 } };
+    cursor = page.nextCursor;
+    offset = 0;
+  }
+  return { items, next: { cursor, offset } };
+}

@@ -1,0 +1,50 @@
+/**
+ * Tool cursors are opaque to the model: base64url JSON naming the tool they belong to, what they
+ * continue (search id and type, album, artist) and the position inside TIDAL's pages.
+ */
+import * as z from 'zod/v4';
+import { InputError } from './errors.js';
+
+const CursorSchema = z.discriminatedUnion('k', [
+  z.object({
+    k: z.literal('search'),
+    id: z.string().min(1),
+    t: z.enum(['tracks', 'albums', 'artists', 'videos', 'playlists']),
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+  }),
+  z.object({ k: z.literal('album'), id: z.string().min(1), c: z.string().min(1) }),
+  z.object({
+    k: z.literal('similar'),
+    id: z.string().min(1),
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+  }),
+]);
+
+export type Cursor = z.infer<typeof CursorSchema>;
+
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<K extends Cursor['k']>(
+  value: string,
+  kind: K,
+  toolName: string,
+): Extract<Cursor, { k: K }> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const result = CursorSchema.safeParse(parsed);
+  if (!result.success || result.data.k !== kind) {
+    throw new InputError(
+      'cursor',
+      `expected a nextCursor value returned by an earlier ${toolName} call`,
+    );
+  }
+  return result.data as Extract<Cursor, { k: K }>;
+}

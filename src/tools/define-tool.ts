@@ -1,0 +1,133 @@
+/**
+ * The single adapter between tool modules and the MCP SDK, and the only place an error becomes
+ * an `isError` result. Tool modules stay declarative: schemas, annotations, description, handler.
+ */
+import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
+import type * as z from 'zod/v4';
+import type { Logger } from '../log.js';
+import { newCallStats, withCallStats, type CallStats } from '../tidal/call-stats.js';
+import type { TidalCatalog } from '../tidal/catalog.js';
+import { TidalError } from '../tidal/errors.js';
+import { InputError } from './errors.js';
+
+/** What tools may use. Built once per process and shared by every connection. */
+export interface ToolDeps {
+  catalog: TidalCatalog;
+  defaultCountry: string;
+  logger: Logger;
+  /** Attach per-call upstream statistics to results as `_meta` (used by the benchmark). */
+  reportCallStats: boolean;
+}
+
+export interface ToolContext {
+  deps: ToolDeps;
+  signal: AbortSignal;
+  /** The country to use: the argument (upper-cased) or the server default. */
+  country(input: string | undefined): string;
+  /** Report progress when the client asked for it (a no-op otherwise). */
+  progress(progress: number, total: number, message: string): Promise<void>;
+}
+
+export interface ToolResult<O> {
+  structured: O;
+  text: string;
+}
+
+export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
+  name: string;
+  title: string;
+  description: string;
+  inputSchema: I;
+  outputSchema: O;
+  annotations: Required<
+    Pick<ToolAnnotations, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'>
+  >;
+  handler(input: z.infer<I>, ctx: ToolContext): Promise<ToolResult<z.infer<O>>>;
+}
+
+/** Any tool, for the registry: the handler's input type is erased (the SDK validated it). */
+export type AnyToolDefinition = Omit<ToolDefinition<z.ZodObject, z.ZodObject>, 'handler'> & {
+  handler(input: never, ctx: ToolContext): Promise<ToolResult<unknown>>;
+};
+
+export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
+  definition: ToolDefinition<I, O>,
+): ToolDefinition<I, O> {
+  return definition;
+}
+
+const STATS_META_KEY = 'io.github.tidal-mcp/call-stats';
+
+/** Wording the model can act on. Unknown errors stay generic; details go to stderr only. */
+export function describeError(error: unknown, toolName: string, logger: Logger): string {
+  if (error instanceof InputError) return `Invalid arguments for ${toolName}: ${error.message}`;
+  if (error instanceof TidalError) {
+    switch (error.kind) {
+      case 'rate_limited':
+        return `${error.message}. Wait, then call ${toolName} again.`;
+      case 'network':
+      case 'upstream':
+        return `${error.message}. This is usually temporary; try again shortly.`;
+      default:
+        return error.message;
+    }
+  }
+  if (error instanceof Error && error.name === 'AbortError') return `${toolName} was cancelled.`;
+  logger.error(
+    `${toolName} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
+  return `${toolName} failed because of an internal error in tidal-mcp (details are in the server log).`;
+}
+
+function toolContext(deps: ToolDeps, ctx: ServerContext): ToolContext {
+  const progressToken = ctx.mcpReq._meta?.progressToken;
+  return {
+    deps,
+    signal: ctx.mcpReq.signal,
+    country: (input) => (input ?? deps.defaultCountry).toUpperCase(),
+    progress: async (progress, total, message) => {
+      if (progressToken === undefined) return;
+      await ctx.mcpReq.notify({
+        method: 'notifications/progress',
+        params: { progressToken, progress, total, message },
+      });
+    },
+  };
+}
+
+function statsMeta(deps: ToolDeps, stats: CallStats): Record<string, unknown> | undefined {
+  return deps.reportCallStats ? { [STATS_META_KEY]: { ...stats } } : undefined;
+}
+
+export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: ToolDeps): void {
+  const { inputSchema, outputSchema } = tool;
+  server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema,
+      outputSchema,
+      annotations: { title: tool.title, ...tool.annotations },
+    },
+    async (input: unknown, ctx: ServerContext) => {
+      const stats = newCallStats();
+      try {
+        const result = await withCallStats(stats, () =>
+          tool.handler(input as never, toolContext(deps, ctx)),
+        );
+        return {
+          content: [{ type: 'text' as const, text: result.text }],
+          structuredContent: result.structured as Record<string, unknown>,
+          _meta: statsMeta(deps, stats),
+        };
+      } catch (error) {
+        return {
+          content: [{ type: 'text' as const, text: describeError(error, tool.name, deps.logger) }],
+          isError: true,
+          _meta: statsMeta(deps, stats),
+        };
+      }
+    },
+  );
+}

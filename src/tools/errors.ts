@@ -1,0 +1,10 @@
+/** A tool argument that passed the schema but breaks a rule across fields, or a bad cursor. */
+export class InputError extends Error {
+  override name = 'InputError';
+  constructor(
+    readonly field: string,
+    readonly expectation: string,
+  ) {
+    super(`${field}: ${expectation}`);
+  }
+}
