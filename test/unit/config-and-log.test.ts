@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.js';
+import { createLogger, redact } from '../../src/log.js';
+import { decodeCursor, encodeCursor } from '../../src/tools/cursor.js';
+
+describe('loadConfig', () => {
+  it('applies defaults and upper-cases the country', () => {
+    const config = loadConfig([], { TIDAL_COUNTRY: 'no', TIDAL_CLIENT_ID: 'id' });
+    expect(config).toMatchObject({
+      command: 'serve',
+      transport: 'stdio',
+      clientId: 'id',
+      clientSecret: undefined,
+      apiUrl: 'https://openapi.tidal.com/v2',
+      tokenUrl: 'https://auth.tidal.com/v1/oauth2/token',
+      country: 'NO',
+      requestsPerSecond: 4,
+    });
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('parses commands and HTTP flags', () => {
+    expect(loadConfig(['--http', '--port', '9000', '--host', '0.0.0.0'], {})).toMatchObject({
+      transport: 'http',
+      http: { host: '0.0.0.0', port: 9000 },
+    });
+    expect(loadConfig(['login', '--no-browser'], {})).toMatchObject({
+      command: 'login',
+      openBrowser: false,
+    });
+  });
+
+  it('names the bad variable and what it expects', () => {
+    expect(() => loadConfig([], { TIDAL_COUNTRY: 'Norway' })).toThrow(
+      'invalid configuration: TIDAL_COUNTRY: must be an ISO 3166-1 alpha-2 country code such as US or NO',
+    );
+    expect(() => loadConfig(['--bogus'], {})).toThrow(ConfigError);
+    expect(() => loadConfig(['--port'], {})).toThrow('--port needs a value');
+  });
+});
+
+describe('redaction', () => {
+  it('removes bearer tokens, credential pairs and known secrets', () => {
+    expect(redact('Authorization: Bearer abc.def-123')).toBe('Authorization: Bearer [redacted]');
+    expect(redact('client_secret=s3cr3t&grant_type=x')).toBe(
+      'client_secret=[redacted]&grant_type=x',
+    );
+    expect(redact('{"refresh_token":"rt-1","x":1}')).toBe('{"refresh_token":"[redacted]","x":1}');
+    expect(redact('the value hunter2x appears', ['hunter2x'])).toBe('the value [redacted] appears');
+  });
+
+  it('writes to the given sink only at or above the level', () => {
+    const lines: string[] = [];
+    const logger = createLogger('warn', (line) => lines.push(line), ['topsecret']);
+    logger.info('hidden');
+    logger.warn('shown topsecret');
+    expect(lines).toEqual(['[tidal-mcp] warn: shown [redacted]\n']);
+  });
+});
+
+describe('tool cursors', () => {
+  it('round-trip and are checked against the tool they belong to', () => {
+    const cursor = encodeCursor({ k: 'album', id: '42', c: 'abc' });
+    expect(decodeCursor(cursor, 'album', 'get_album')).toEqual({ k: 'album', id: '42', c: 'abc' });
+    expect(() => decodeCursor(cursor, 'search', 'search_catalog')).toThrow(
+      'cursor: expected a nextCursor value returned by an earlier search_catalog call',
+    );
+    expect(() => decodeCursor('not-a-cursor', 'album', 'get_album')).toThrow('cursor: expected');
+  });
+});

@@ -1,0 +1,225 @@
+import { MockAgent } from 'undici';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { withCallStats, newCallStats } from '../../src/tidal/call-stats.js';
+import {
+  NetworkError,
+  NotFoundError,
+  RateLimitedError,
+  UpstreamError,
+} from '../../src/tidal/errors.js';
+import { TidalHttp } from '../../src/tidal/http.js';
+import type { TokenProvider } from '../../src/tidal/token-provider.js';
+import { FakeClock } from './fake-clock.js';
+
+const ORIGIN = 'https://openapi.tidal.test';
+
+class StubTokens implements TokenProvider {
+  issued = 0;
+  invalidated: string[] = [];
+  private current: string | undefined;
+  cacheScope() {
+    return Promise.resolve('client');
+  }
+  getToken() {
+    this.current ??= `token-${++this.issued}`;
+    return Promise.resolve(this.current);
+  }
+  invalidate(token: string) {
+    this.invalidated.push(token);
+    if (this.current === token) this.current = undefined;
+  }
+}
+
+const doc = { data: { id: '1', type: 'albums', attributes: { title: 'A' } } };
+
+describe('TidalHttp', () => {
+  let agent: MockAgent;
+  let clock: FakeClock;
+  let tokens: StubTokens;
+  let http: TidalHttp;
+
+  beforeEach(() => {
+    agent = new MockAgent();
+    agent.disableNetConnect();
+    clock = new FakeClock();
+    tokens = new StubTokens();
+    http = new TidalHttp({
+      apiUrl: `${ORIGIN}/v2`,
+      userAgent: 'tidal-mcp/test',
+      requestsPerSecond: 1000,
+      dispatcher: agent,
+      clock,
+      retry: { random: () => 0.5 },
+    });
+  });
+
+  afterEach(async () => {
+    agent.assertNoPendingInterceptors();
+    await agent.close();
+  });
+
+  const pool = () => agent.get(ORIGIN);
+  const get = (path = '/albums/1?countryCode=US', ttlMs = 60_000) =>
+    http.get(path, { auth: tokens, ttlMs, what: 'album 1' });
+
+  it('sends JSON:API headers, the user agent and the bearer token', async () => {
+    let seen: Record<string, string> = {};
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US', method: 'GET' })
+      .reply((options) => {
+        seen = options.headers as Record<string, string>;
+        return { statusCode: 200, data: doc };
+      });
+    await expect(get()).resolves.toEqual(doc);
+    expect(seen.accept).toBe('application/vnd.api+json');
+    expect(seen['user-agent']).toBe('tidal-mcp/test');
+    expect(seen.authorization).toBe('Bearer token-1');
+  });
+
+  it('serves a repeated GET from the cache and shares identical in-flight requests', async () => {
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
+    const stats = newCallStats();
+    const results = await withCallStats(stats, () => Promise.all([get(), get(), get()]));
+    expect(results).toEqual([doc, doc, doc]);
+    expect(stats.upstreamRequests).toBe(1);
+    await withCallStats(stats, () => get());
+    expect(stats.upstreamRequests).toBe(1);
+    expect(stats.cacheHits).toBe(3);
+  });
+
+  it('retries a 429 after the Retry-After delay, then succeeds', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(429, { errors: [{ status: '429' }] }, { headers: { 'retry-after': '2' } });
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
+    await expect(get()).resolves.toEqual(doc);
+    expect(clock.sleeps).toContain(2000);
+    expect(http.totals).toMatchObject({ requests: 2, rateLimited: 1, retries: 1 });
+  });
+
+  it('honours Retry-After given as an HTTP date', async () => {
+    const at = new Date(clock.now() + 3000).toUTCString();
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(429, {}, { headers: { 'retry-after': at } });
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
+    await get();
+    // HTTP dates have one-second resolution.
+    expect(clock.sleeps[0]).toBeGreaterThan(2000);
+    expect(clock.sleeps[0]).toBeLessThanOrEqual(3000);
+  });
+
+  it('gives up with RateLimitedError naming the wait after three retries', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(429, {}, { headers: { 'retry-after': '1' } })
+      .times(4);
+    const error = await get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).retryAfterSeconds).toBe(1);
+    expect((error as Error).message).toBe('TIDAL rate limit reached; retry after 1 s');
+    expect(clock.sleeps).toEqual([1000, 1000, 1000]);
+  });
+
+  it('stops early when Retry-After exceeds the total wait budget', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(429, {}, { headers: { 'retry-after': '120' } });
+    const error = await get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitedError);
+    expect((error as RateLimitedError).retryAfterSeconds).toBe(120);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('retries 5xx with exponential backoff and reports UpstreamError when they persist', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(503, { errors: [{ status: '503', detail: 'down' }] })
+      .times(4);
+    const error = await get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UpstreamError);
+    expect((error as Error).message).toBe('TIDAL had a problem answering album 1 (HTTP 503): down');
+    expect(clock.sleeps).toEqual([450, 900, 1800]);
+  });
+
+  it('retries network errors for reads', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .replyWithError(Object.assign(new Error('reset'), { code: 'ECONNRESET' }));
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
+    await expect(get()).resolves.toEqual(doc);
+    expect(clock.sleeps).toEqual([450]);
+  });
+
+  it('re-authenticates exactly once after a 401', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(401, { errors: [{ status: '401' }] });
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
+    await expect(get()).resolves.toEqual(doc);
+    expect(tokens.invalidated).toEqual(['token-1']);
+    expect(tokens.issued).toBe(2);
+  });
+
+  it('does not loop on a persistent 401', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(401, { errors: [{ status: '401' }] })
+      .times(2);
+    await expect(get()).rejects.toThrow('TIDAL rejected the access token');
+    expect(tokens.issued).toBe(2);
+  });
+
+  it('maps 404 to NotFoundError with TIDAL detail and never caches errors', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .reply(404, { errors: [{ status: '404', detail: 'Album not found' }] });
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
+    const error = await get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect((error as Error).message).toBe('album 1 was not found on TIDAL: Album not found');
+    await expect(get()).resolves.toEqual(doc);
+  });
+
+  it('does not retry a write without an idempotency key', async () => {
+    pool().intercept({ path: '/v2/playlists', method: 'POST' }).reply(503, {});
+    await expect(
+      http.send('POST', '/playlists', { data: {} }, { auth: tokens, what: 'new playlist' }),
+    ).rejects.toBeInstanceOf(UpstreamError);
+    expect(clock.sleeps).toEqual([]);
+  });
+
+  it('retries a write that carries an idempotency key and sends the key', async () => {
+    const keys: string[] = [];
+    const reply = (status: number) => (options: { headers?: unknown }) => {
+      keys.push((options.headers as Record<string, string>)['idempotency-key'] ?? '');
+      return {
+        statusCode: status,
+        data: status === 201 ? { data: { id: 'p', type: 'playlists' } } : {},
+      };
+    };
+    pool().intercept({ path: '/v2/playlists', method: 'POST' }).reply(reply(503));
+    pool().intercept({ path: '/v2/playlists', method: 'POST' }).reply(reply(201));
+    const result = await http.send(
+      'POST',
+      '/playlists',
+      { data: {} },
+      { auth: tokens, what: 'x', idempotencyKey: 'k-1' },
+    );
+    expect(result.status).toBe(201);
+    expect(keys).toEqual(['k-1', 'k-1']);
+  });
+
+  it('reports a network failure without leaking the token', async () => {
+    pool()
+      .intercept({ path: '/v2/albums/1?countryCode=US' })
+      .replyWithError(Object.assign(new Error('boom'), { code: 'ECONNREFUSED' }))
+      .times(4);
+    const error = await get().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(NetworkError);
+    expect((error as Error).message).toBe(
+      'could not reach TIDAL for album 1 after 4 attempt(s) (ECONNREFUSED)',
+    );
+    expect(JSON.stringify(error)).not.toContain('token-1');
+  });
+});

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffMs,
+  parseRetryAfter,
+  rateLimitDelayMs,
+  rateLimitHintMs,
+} from '../../src/tidal/retry.js';
+
+const now = Date.parse('2026-11-24T12:00:00Z');
+
+describe('retry policy', () => {
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    expect(parseRetryAfter('3', now)).toBe(3000);
+    expect(parseRetryAfter('1.5', now)).toBe(1500);
+    expect(parseRetryAfter('Tue, 24 Nov 2026 12:00:07 GMT', now)).toBe(7000);
+    expect(parseRetryAfter('Tue, 24 Nov 2026 11:00:00 GMT', now)).toBe(0);
+    expect(parseRetryAfter('soon', now)).toBeUndefined();
+    expect(parseRetryAfter(undefined, now)).toBeUndefined();
+  });
+
+  it('derives a wait from x-ratelimit token-bucket hints', () => {
+    expect(
+      rateLimitHintMs({
+        'x-ratelimit-remaining': '0',
+        'x-ratelimit-requested-tokens': '5',
+        'x-ratelimit-replenish-rate': '1',
+      }),
+    ).toBe(5000);
+    expect(
+      rateLimitHintMs({ 'x-ratelimit-remaining': '0', 'x-ratelimit-replenish-rate': '4' }),
+    ).toBe(250);
+    expect(rateLimitHintMs({})).toBeUndefined();
+  });
+
+  it('prefers Retry-After, then hints, then jittered backoff', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0.5 };
+    expect(
+      rateLimitDelayMs({ 'retry-after': '2', 'x-ratelimit-replenish-rate': '1' }, 0, policy, now),
+    ).toBe(2000);
+    expect(
+      rateLimitDelayMs(
+        { 'x-ratelimit-replenish-rate': '2', 'x-ratelimit-remaining': '0' },
+        0,
+        policy,
+        now,
+      ),
+    ).toBe(500);
+    expect(rateLimitDelayMs({}, 2, policy, now)).toBe(500 * 4 * 0.9);
+  });
+
+  it('caps backoff at the maximum delay', () => {
+    const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0.999 };
+    expect(backoffMs(10, policy)).toBe(16_000);
+    expect(backoffMs(0, { ...policy, random: () => 0 })).toBe(400);
+  });
+});
