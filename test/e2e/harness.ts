@@ -74,6 +74,6 @@ export async function callTool(
     isError: result.isError === true,
     text: content.map((c) => c.text ?? '').join('\n'),
     structured: result.structuredContent as Record<string, unknown> | undefined,
-    meta: result._meta as Record<string, unknown> | undefined,
+    meta: result._meta,
   };
 }

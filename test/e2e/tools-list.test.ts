@@ -24,7 +24,7 @@ describe('tools/list (no credentials configured)', () => {
       TIDAL_API_URL: 'http://127.0.0.1:9/v2',
       TIDAL_TOKEN_URL: 'http://127.0.0.1:9/token',
     });
-    tools = (await server.client.listTools()).tools as ListedTool[];
+    tools = (await server.client.listTools()).tools;
   });
   afterAll(() => server.close());
 
