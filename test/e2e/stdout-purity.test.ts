@@ -49,7 +49,7 @@ describe('stdio hygiene', () => {
         }),
         JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'no/such/method' }),
       ],
-      { TIDAL_LOG_LEVEL: 'debug' },
+      { TIDAL_MCP_LOG_LEVEL: 'debug' },
     );
     const lines = stdout.split('\n').filter((l) => l !== '');
     expect(lines.length).toBeGreaterThanOrEqual(3);
