@@ -7,7 +7,7 @@ import tseslint from 'typescript-eslint';
 const mcpPackages = ['@modelcontextprotocol/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'coverage/', 'node_modules/', '.bundle/', '.tmp/'] },
+  { ignores: ['dist/', 'coverage/', 'node_modules/', '.bundle/', '.tmp/', '.cache/'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

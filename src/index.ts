@@ -2,6 +2,7 @@
 /** CLI entry: `tidal-mcp` (stdio), `--http`, `login`, `logout`, `status`. No logic of its own. */
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { assertSafeBinding, runHttp } from './transports/http.js';
 import { runStdio } from './transports/stdio.js';
 import { packageVersion } from './version.js';
 
@@ -9,6 +10,9 @@ const HELP = `tidal-mcp ${packageVersion()} — MCP server for TIDAL
 
 Usage:
   tidal-mcp                 serve MCP over stdio (what MCP clients launch)
+  tidal-mcp --http [--port N] [--host H]
+                            serve MCP over Streamable HTTP at http://H:N/mcp
+                            (default 127.0.0.1:8787; port 0 picks a free port)
   tidal-mcp --help          this text
   tidal-mcp --version       print the version
 
@@ -34,8 +38,15 @@ async function main(): Promise<number> {
       return 0;
     case 'serve': {
       if (config.transport === 'http') {
-        process.stderr.write('tidal-mcp: --http is not available yet\n');
-        return 2;
+        try {
+          assertSafeBinding(config.http);
+        } catch (error) {
+          if (!(error instanceof ConfigError)) throw error;
+          process.stderr.write(`tidal-mcp: ${error.message}\n`);
+          return 2;
+        }
+        await runHttp(createApp(config));
+        return 0;
       }
       await runStdio(createApp(config));
       return 0;

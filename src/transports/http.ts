@@ -1,0 +1,165 @@
+/**
+ * MCP over Streamable HTTP at /mcp, plus GET /healthz. One process serves many clients: the
+ * TIDAL client, its pool, token and cache live in App.deps and are shared; the SDK builds a cheap
+ * McpServer per request. Nothing is kept between requests, so instances can sit behind any load
+ * balancer without sticky sessions. Serves 2026-07-28 (stateless) and 2025-era clients.
+ */
+import {
+  createServer as createHttpServer,
+  type IncomingMessage,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { toNodeHandler } from '@modelcontextprotocol/node';
+import { createMcpHandler } from '@modelcontextprotocol/server';
+import type { App } from '../app.js';
+import { ConfigError, type Config } from '../config.js';
+import { createServer } from '../server.js';
+import {
+  bearerGuard,
+  declaredBodySizeGuard,
+  dnsRebindingGuard,
+  isLoopbackHost,
+  sendJsonError,
+} from './http-guards.js';
+
+/** Tool arguments are small (at most 100 ISRCs); 1 MiB leaves ample room and bounds memory. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+/** How long shutdown waits for in-flight calls before aborting them. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface HttpServerHandle {
+  /** The MCP endpoint, e.g. http://127.0.0.1:8787/mcp (the real port when 0 was asked for). */
+  readonly url: string;
+  /** Stop accepting, let in-flight requests finish (bounded), then release everything. */
+  close(): Promise<void>;
+}
+
+/** Refuse an unauthenticated server reachable from other machines. */
+export function assertSafeBinding(http: Config['http']): void {
+  if (!isLoopbackHost(http.host) && http.token === undefined) {
+    throw new ConfigError(
+      `refusing to serve HTTP on non-loopback host "${http.host}" without TIDAL_MCP_HTTP_TOKEN; ` +
+        'set a token (clients then send "Authorization: Bearer <token>") or bind to 127.0.0.1',
+    );
+  }
+}
+
+function formatUrl(address: AddressInfo): string {
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}/mcp`;
+}
+
+export async function startHttp(app: App): Promise<HttpServerHandle> {
+  const { config, logger } = app;
+  assertSafeBinding(config.http);
+
+  const mcp = createMcpHandler(() => createServer(app.deps), {
+    maxRequestBodySize: MAX_BODY_BYTES,
+    // Rejected requests (bad JSON, wrong content type...) land here: client mistakes, not ours,
+    // and a noisy client must not flood the log.
+    onerror: (error) => logger.debug(`mcp handler: ${error.message}`),
+  });
+  const node = toNodeHandler(mcp, {
+    maxRequestBodySize: MAX_BODY_BYTES,
+    onerror: (error) => logger.error(`http adapter: ${error.message}`),
+  });
+  // Host checks only make sense on loopback; a public binding requires a token instead, which a
+  // DNS-rebinding page cannot know, and its Host is whatever name the load balancer uses.
+  const rebinding = dnsRebindingGuard({ checkHost: isLoopbackHost(config.http.host) });
+  const auth = bearerGuard(config.http.token);
+  const bodySize = declaredBodySizeGuard(MAX_BODY_BYTES);
+
+  let inFlight = 0;
+  let draining = false;
+  let drained: (() => void) | undefined;
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    // Only the path is logged: a query string is client-controlled and may carry anything.
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    res.once('finish', () => logger.debug(`${req.method} ${path} -> ${res.statusCode}`));
+    if (!rebinding(req, res)) return;
+    if (path === '/healthz') {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        sendJsonError(res, 405, 'Method not allowed.', { allow: 'GET, HEAD' });
+        return;
+      }
+      // Liveness only: no version, configuration or upstream state.
+      const body = draining ? '{"status":"draining"}' : '{"status":"ok"}';
+      res.writeHead(draining ? 503 : 200, { 'content-type': 'application/json' });
+      res.end(req.method === 'HEAD' ? undefined : body);
+      return;
+    }
+    if (path !== '/mcp') {
+      sendJsonError(res, 404, 'Not found. The MCP endpoint is /mcp.');
+      return;
+    }
+    if (!auth(req, res) || !bodySize(req, res)) return;
+    if (draining) {
+      sendJsonError(res, 503, 'Server is shutting down.', { connection: 'close' });
+      return;
+    }
+    inFlight += 1;
+    res.once('close', () => {
+      inFlight -= 1;
+      if (inFlight === 0) drained?.();
+    });
+    void node(req, res);
+  };
+
+  const server = createHttpServer(handle);
+  // Bounds on slow or idle clients; tool calls themselves may take longer (upstream retries).
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.http.port, config.http.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const url = formatUrl(server.address() as AddressInfo);
+
+  let closing: Promise<void> | undefined;
+  const close = (): Promise<void> => {
+    closing ??= (async () => {
+      draining = true;
+      const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      if (inFlight > 0) {
+        await new Promise<void>((resolve) => {
+          drained = resolve;
+          setTimeout(resolve, SHUTDOWN_GRACE_MS).unref();
+        });
+      }
+      if (inFlight > 0) logger.warn(`aborting ${inFlight} request(s) still running at shutdown`);
+      await mcp.close();
+      server.closeAllConnections();
+      await stopped;
+    })();
+    return closing;
+  };
+  return { url, close };
+}
+
+/** `tidal-mcp --http`: serve until SIGINT/SIGTERM, then shut down gracefully. */
+export async function runHttp(app: App): Promise<void> {
+  const missing = app.clientCredentials.missing();
+  if (missing.length > 0) {
+    app.logger.warn(
+      `${missing.join(' and ')} not set: tools will answer with setup instructions until they are.`,
+    );
+  }
+  const server = await startHttp(app);
+  const auth =
+    app.config.http.token === undefined ? 'loopback only, no token' : 'bearer token required';
+  app.logger.info(`listening on ${server.url} (${auth})`);
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  app.logger.info('shutting down: finishing in-flight requests');
+  await server.close();
+  await app.close();
+}
