@@ -1,0 +1,109 @@
+/**
+ * A fake TIDAL for tests: a real HTTP server on 127.0.0.1 speaking the v2 JSON:API catalog
+ * endpoints and the client-credentials token endpoint, over a deterministic generated catalog,
+ * with request logging, fault injection and an optional rate-limit bucket.
+ *
+ *   const fake = await startFakeTidal();
+ *   // point the client at fake.apiUrl / fake.tokenUrl with fake.clientId / fake.clientSecret
+ *   await fake.close();
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { TokenEndpoint } from './auth/token-endpoint.js';
+import { TokenRegistry } from './auth/token-registry.js';
+import { getCatalog } from './catalog.js';
+import { FaultQueue } from './faults.js';
+import { ResourceStore } from './jsonapi/store.js';
+import { TokenBucket } from './rate-limit.js';
+import { registerCatalogTypes } from './resources/catalog-types.js';
+import { registerSearchType } from './resources/search-type.js';
+import { catalogRoutes } from './routes/catalog-routes.js';
+import { ApiRouter } from './routes/router.js';
+import { searchRoutes } from './routes/search-routes.js';
+import { API_PREFIX, AUTHORIZE_PATH, TOKEN_PATH, createRequestHandler } from './server.js';
+import type { FakeTidal, FakeTidalOptions, RequestLogEntry } from './types.js';
+
+export type * from './types.js';
+export { Catalog, FIXTURES, getCatalog } from './catalog.js';
+
+export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<FakeTidal> {
+  const clientId = options.clientId ?? 'test-client-id';
+  const clientSecret = options.clientSecret ?? 'test-client-secret';
+  const pageSize = options.pageSize ?? 20;
+  const catalog = getCatalog();
+
+  const store = new ResourceStore();
+  registerCatalogTypes(store, catalog);
+  registerSearchType(store, catalog);
+  const deps = { store, maxFilterValues: options.maxFilterValues ?? 20 };
+  const router = new ApiRouter(pageSize).add(
+    ...catalogRoutes(deps, catalog),
+    ...searchRoutes(deps),
+  );
+
+  const tokens = new TokenRegistry();
+  const tokenEndpoint = new TokenEndpoint({
+    options: { clientId, clientSecret, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 },
+    registry: tokens,
+  });
+  const faults = new FaultQueue();
+  const log: RequestLogEntry[] = [];
+
+  // Pending sleeps are tracked so close() can cut them short instead of waiting them out.
+  let closed = false;
+  const sleepers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        sleepers.delete(done);
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      sleepers.add(done);
+    });
+
+  const handler = createRequestHandler({
+    router,
+    tokens,
+    tokenEndpoint,
+    faults,
+    ...(options.rateLimit ? { bucket: new TokenBucket(options.rateLimit) } : {}),
+    latencyMs: options.latencyMs ?? 0,
+    log,
+    sleep,
+    isClosed: () => closed,
+  });
+  const server = createServer((req, res) => void handler(req, res));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    apiUrl: `${url}${API_PREFIX}`,
+    tokenUrl: `${url}${TOKEN_PATH}`,
+    authorizeUrl: `${url}${AUTHORIZE_PATH}`,
+    clientId,
+    clientSecret,
+    catalog,
+    requests: log,
+    apiRequests: () => log.filter((e) => e.kind === 'api'),
+    clearRequests: () => void log.splice(0),
+    inject: (fault) => faults.inject(fault),
+    clearFaults: () => faults.clear(),
+    expireAllTokens: () => tokens.expireAll(),
+    issuedTokenCount: () => tokens.issuedCount(),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      for (const wake of [...sleepers]) wake();
+      await new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      });
+    },
+  };
+}

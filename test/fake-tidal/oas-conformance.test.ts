@@ -1,0 +1,150 @@
+/**
+ * Fake responses validated against the official TIDAL OpenAPI document (strict: undeclared
+ * properties fail, see oas-validator.ts). The expected schema of each response is looked up in
+ * the OAS paths, not hard-coded. Without the OAS file the suite is skipped, loudly.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
+import { loadOasValidator, type OasValidator } from './oas-validator.js';
+import { accessToken, apiGet, type Json } from './test-client.js';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const oasFile = path.resolve(repoRoot, '../shared/tidal-api/tidal-api-oas.json');
+const haveOas = existsSync(oasFile);
+if (!haveOas) {
+  console.warn(`[oas-conformance] SKIPPED: OpenAPI document not found at ${oasFile}`);
+}
+
+describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
+  let fake: FakeTidal;
+  let token: string;
+  let oas: OasValidator;
+
+  beforeAll(async () => {
+    oas = loadOasValidator(oasFile);
+    fake = await startFakeTidal();
+    token = await accessToken(fake);
+  });
+  afterAll(() => fake?.close());
+
+  /** GETs `url`, checks the status, and validates against the OAS response schema for it. */
+  async function conforms(template: string, url: string, status = 200): Promise<Json> {
+    const res = await apiGet(fake, url, token);
+    expect(res.status, JSON.stringify(res.body)).toBe(status);
+    const schema = oas.responseSchemaName(template, 'get', String(status));
+    expect(oas.errors(schema, res.body), `${url} vs ${schema}`).toEqual([]);
+    if (status >= 400) expect(oas.errors('Errors_Document', res.body)).toEqual([]);
+    return res.body;
+  }
+
+  const album = FIXTURES.albumWithManyTracks;
+  const artist = FIXTURES.artistWithManySimilar;
+
+  it('searchResults with every include', async () => {
+    const body = await conforms(
+      '/searchResults',
+      '/searchResults?filter[query]=love&countryCode=US&include=tracks,albums,artists,playlists,videos,topHits,tracks.artists,albums.coverArt',
+    );
+    const rel = body.data[0].relationships.tracks.links.next;
+    await conforms(
+      '/searchResults/{id}/relationships/tracks',
+      `${rel}&countryCode=US&include=tracks`,
+    );
+    await conforms(
+      '/searchResults/{id}/relationships/topHits',
+      `/searchResults/${body.data[0].id}/relationships/topHits?countryCode=US&include=topHits`,
+    );
+  });
+
+  it('album with include, album items page, barcode lookup', async () => {
+    await conforms(
+      '/albums/{id}',
+      `/albums/${album}?countryCode=US&include=artists,coverArt,items,items.artists,genres,usageRules`,
+    );
+    const page = await conforms(
+      '/albums/{id}/relationships/items',
+      `/albums/${album}/relationships/items?countryCode=US&include=items`,
+    );
+    await conforms('/albums/{id}/relationships/items', `${page.links.next}`);
+    await conforms(
+      '/albums',
+      `/albums?filter[barcodeId]=${FIXTURES.upcAlbumBarcode}&countryCode=US&include=artists,coverArt`,
+    );
+  });
+
+  it('tracks by ISRC, artist and similar artists, video, playlist', async () => {
+    await conforms(
+      '/tracks',
+      `/tracks?filter[isrc]=${FIXTURES.multiTrackIsrc}&countryCode=US&include=albums,artists`,
+    );
+    await conforms(
+      '/artists/{id}',
+      `/artists/${artist}?countryCode=US&include=similarArtists,profileArt,albums,videos`,
+    );
+    await conforms(
+      '/artists/{id}/relationships/similarArtists',
+      `/artists/${artist}/relationships/similarArtists?countryCode=US&include=similarArtists,similarArtists.profileArt`,
+    );
+    await conforms(
+      '/videos/{id}',
+      `/videos/${FIXTURES.video}?countryCode=US&include=artists,thumbnailArt`,
+    );
+    await conforms(
+      '/playlists/{id}',
+      `/playlists/${FIXTURES.playlistWithManyItems}?countryCode=US&include=items,coverArt`,
+    );
+    await conforms(
+      '/playlists/{id}/relationships/items',
+      `/playlists/${FIXTURES.playlistWithManyItems}/relationships/items?countryCode=US&include=items`,
+    );
+  });
+
+  it('errors: 400, 404, 429', async () => {
+    await conforms('/albums/{id}', `/albums/${album}`, 400);
+    await conforms('/albums/{id}', `/albums/${album}?countryCode=US&include=nope`, 400);
+    await conforms('/albums/{id}', '/albums/1?countryCode=US', 404);
+    fake.inject({ kind: 'status', status: 429, retryAfter: '1' });
+    await conforms('/albums/{id}', `/albums/${album}?countryCode=US`, 429);
+  });
+
+  it('the validator rejects broken documents (so passing means something)', async () => {
+    const good = (
+      await apiGet(fake, `/albums/${album}?countryCode=US&include=artists,items`, token)
+    ).body;
+    const schema = 'Albums_Single_Resource_Data_Document';
+    expect(oas.errors(schema, good)).toEqual([]);
+    const broken = (mutate: (doc: Json) => void) => {
+      const doc = structuredClone(good);
+      mutate(doc);
+      return oas.errors(schema, doc).map((e) => `${e.instancePath} ${e.message}`);
+    };
+    expect(broken((d) => delete d.data.attributes.barcodeId)).toContain(
+      "/data/attributes must have required property 'barcodeId'",
+    );
+    expect(broken((d) => (d.data.attributes.albumType = 'LP')).join()).toContain(
+      '/data/attributes/albumType must be equal to one of the allowed values',
+    );
+    expect(broken((d) => (d.data.attributes.numberOfItems = '27')).join()).toContain(
+      '/data/attributes/numberOfItems must be integer',
+    );
+    expect(broken((d) => (d.data.attributes.undocumented = 1))).toContain(
+      '/data/attributes must NOT have additional properties',
+    );
+    expect(broken((d) => delete d.links.self)).toContain(
+      "/links must have required property 'self'",
+    );
+    // Discriminated `included`: an artist carrying album attributes must fail as an artist.
+    expect(broken((d) => (d.included[0].attributes = { ...d.data.attributes })).join()).toContain(
+      "must have required property 'name'",
+    );
+    expect(broken((d) => (d.included[0].type = 'bananas')).join()).toContain(
+      '/included/0/type must be equal to one of the allowed values',
+    );
+    expect(broken((d) => (d.data.relationships.items.data[0].meta = { trackNumber: 1 }))).toContain(
+      "/data/relationships/items/data/0/meta must have required property 'volumeNumber'",
+    );
+  });
+});

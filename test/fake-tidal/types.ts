@@ -1,0 +1,92 @@
+/**
+ * Public types of the fake TIDAL (re-exported by index.ts). Other test suites and the benchmark
+ * depend on these names, so change them only together with their users.
+ */
+import type { Catalog } from './catalog.js';
+
+export interface RateLimitOptions {
+  /** Tokens added to the bucket per second (x-ratelimit-replenish-rate). */
+  ratePerSecond: number;
+  /** Bucket capacity (x-ratelimit-burst-capacity). */
+  burst: number;
+  /** Send Retry-After on 429s. Off by default: TIDAL's gateway is not known to send it. */
+  retryAfter?: boolean;
+}
+
+export interface FakeTidalOptions {
+  /** Default 'test-client-id'. */
+  clientId?: string;
+  /** Default 'test-client-secret'. */
+  clientSecret?: string;
+  /** Client-credentials token lifetime; default 3600. */
+  tokenTtlSeconds?: number;
+  /** Added to every API and token request; default 0. */
+  latencyMs?: number;
+  /** Default 20 (TIDAL's observed page size). */
+  pageSize?: number;
+  /** Max values in one filter[isrc] / filter[id] / filter[barcodeId]; more -> 400. Default 20. */
+  maxFilterValues?: number;
+  /** Token bucket over API requests; 429 when empty. Default: unlimited. */
+  rateLimit?: RateLimitOptions;
+  /** Default 0 (ephemeral). */
+  port?: number;
+}
+
+export interface RequestLogEntry {
+  method: string;
+  /** API calls without the /v2 prefix ('/albums/123'); the token endpoint is '/oauth2/token'. */
+  path: string;
+  query: Record<string, string[]>;
+  /** 0 when the connection was dropped by a 'drop' fault. */
+  status: number;
+  kind: 'api' | 'token' | 'other';
+  /** Lower-cased names; Authorization reduced to '<scheme> <redacted>' (e.g. 'Bearer <redacted>'). */
+  headers: Record<string, string | undefined>;
+  /** Date.now() when the request arrived. */
+  at: number;
+}
+
+/**
+ * Injected failures. `path` matches the API path without /v2 (string: exact match; RegExp:
+ * `test`), default any API path. Each request consumes at most one fault: the first matching one
+ * in FIFO order; `count` (default 1) is how many requests it affects.
+ */
+export type Fault =
+  | {
+      kind: 'status';
+      status: number;
+      count?: number;
+      path?: string | RegExp;
+      /** Retry-After header value, e.g. '1' or an HTTP date. */
+      retryAfter?: string;
+      headers?: Record<string, string>;
+    }
+  | { kind: 'latency'; ms: number; count?: number; path?: string | RegExp }
+  /** Destroys the socket without any response. */
+  | { kind: 'drop'; count?: number; path?: string | RegExp }
+  /** Fails the token endpoint with this status. */
+  | { kind: 'token-status'; status: number; count?: number };
+
+export interface FakeTidal {
+  /** http://127.0.0.1:PORT */
+  readonly url: string;
+  /** `${url}/v2` */
+  readonly apiUrl: string;
+  /** `${url}/v1/oauth2/token` */
+  readonly tokenUrl: string;
+  /** `${url}/authorize` (answers 501 until the user-login issue implements it). */
+  readonly authorizeUrl: string;
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly catalog: Catalog;
+  readonly requests: readonly RequestLogEntry[];
+  /** kind === 'api' only. */
+  apiRequests(): RequestLogEntry[];
+  clearRequests(): void;
+  inject(fault: Fault): void;
+  clearFaults(): void;
+  /** Every token issued so far becomes invalid; the API then answers 401. */
+  expireAllTokens(): void;
+  issuedTokenCount(): number;
+  close(): Promise<void>;
+}
