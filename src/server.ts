@@ -16,7 +16,11 @@ const INSTRUCTIONS = [
 export function createServer(deps: ToolDeps): McpServer {
   const server = new McpServer(
     { name: 'tidal-mcp', title: 'TIDAL', version: packageVersion() },
-    { capabilities: { tools: {} }, instructions: INSTRUCTIONS },
+    {
+      // The tool list is fixed for the life of the process, so never promise list_changed.
+      capabilities: { tools: { listChanged: false } },
+      instructions: INSTRUCTIONS,
+    },
   );
   for (const tool of TOOLS) registerTool(server, tool, deps);
   return server;

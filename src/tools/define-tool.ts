@@ -122,8 +122,13 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
           _meta: statsMeta(deps, stats),
         };
       } catch (error) {
+        // A cancelled call fails with whatever the abort reason was (over HTTP: the SDK's
+        // "Connection closed"); it is not an internal error, and nobody reads the result.
+        const text = ctx.mcpReq.signal.aborted
+          ? `${tool.name} was cancelled.`
+          : describeError(error, tool.name, deps.logger);
         return {
-          content: [{ type: 'text' as const, text: describeError(error, tool.name, deps.logger) }],
+          content: [{ type: 'text' as const, text }],
           isError: true,
           _meta: statsMeta(deps, stats),
         };

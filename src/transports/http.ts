@@ -15,6 +15,7 @@ import { createMcpHandler } from '@modelcontextprotocol/server';
 import type { App } from '../app.js';
 import { ConfigError, type Config } from '../config.js';
 import { createServer } from '../server.js';
+import { LegacyCancellation } from './http-cancel.js';
 import {
   bearerGuard,
   declaredBodySizeGuard,
@@ -45,6 +46,18 @@ export function assertSafeBinding(http: Config['http']): void {
   }
 }
 
+/** The whole body as text, or undefined once it passes maxBytes (the rest is left unread). */
+async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function formatUrl(address: AddressInfo): string {
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   return `http://${host}:${address.port}/mcp`;
@@ -69,6 +82,9 @@ export async function startHttp(app: App): Promise<HttpServerHandle> {
   const rebinding = dnsRebindingGuard({ checkHost: isLoopbackHost(config.http.host) });
   const auth = bearerGuard(config.http.token);
   const bodySize = declaredBodySizeGuard(MAX_BODY_BYTES);
+  const cancellation = new LegacyCancellation((id) =>
+    logger.debug(`cancelling request ${id} on the client's request`),
+  );
 
   let inFlight = 0;
   let draining = false;
@@ -104,7 +120,35 @@ export async function startHttp(app: App): Promise<HttpServerHandle> {
       inFlight -= 1;
       if (inFlight === 0) drained?.();
     });
-    void node(req, res);
+    void serveMcp(req, res);
+  };
+
+  /** Read the body once (bounded), let cancellation routing see it, then replay it to the SDK. */
+  const serveMcp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (req.method !== 'POST') return node(req, res);
+    const body = await readBody(req, MAX_BODY_BYTES);
+    if (body === undefined) {
+      sendJsonError(
+        res,
+        413,
+        `Payload Too Large: Request body must not exceed ${MAX_BODY_BYTES} bytes`,
+        {
+          connection: 'close',
+        },
+      );
+      return;
+    }
+    cancellation.inspect(body, req, res);
+    const replay = {
+      method: req.method,
+      url: req.url,
+      headers: req.headers,
+      // eslint-disable-next-line @typescript-eslint/require-await
+      async *[Symbol.asyncIterator]() {
+        yield body;
+      },
+    };
+    return node(replay, res);
   };
 
   const server = createHttpServer(handle);
