@@ -197,7 +197,9 @@ export async function runHttp(app: App): Promise<void> {
   }
   const server = await startHttp(app);
   const auth =
-    app.config.http.token === undefined ? 'loopback only, no token' : 'bearer token required';
+    app.config.http.token === undefined
+      ? 'loopback only, no token'
+      : 'Authorization header required';
   app.logger.info(`listening on ${server.url} (${auth})`);
   await new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
