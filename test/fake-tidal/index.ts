@@ -22,9 +22,17 @@ import { ApiRouter } from './routes/router.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { API_PREFIX, AUTHORIZE_PATH, TOKEN_PATH, createRequestHandler } from './server.js';
 import type { FakeTidal, FakeTidalOptions, RequestLogEntry } from './types.js';
+import { DEFAULT_USER, DEFAULT_USER_SCOPES } from './users.js';
 
 export type * from './types.js';
 export { Catalog, FIXTURES, getCatalog } from './catalog.js';
+export {
+  ALL_USER_SCOPES,
+  DEFAULT_USER,
+  DEFAULT_USER_SCOPES,
+  FAKE_USERS,
+  type FakeUser,
+} from './users.js';
 
 export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<FakeTidal> {
   const clientId = options.clientId ?? 'test-client-id';
@@ -96,6 +104,17 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     clearFaults: () => faults.clear(),
     expireAllTokens: () => tokens.expireAll(),
     issuedTokenCount: () => tokens.issuedCount(),
+    issueUserToken: (opts = {}) => {
+      const user = opts.user ?? DEFAULT_USER;
+      return tokens.issue({
+        kind: 'user',
+        clientId,
+        ttlSeconds: opts.ttlSeconds ?? 14_400,
+        scopes: opts.scopes ?? DEFAULT_USER_SCOPES,
+        userId: user.id,
+        country: user.country,
+      }).accessToken;
+    },
     close: async () => {
       if (closed) return;
       closed = true;

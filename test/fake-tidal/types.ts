@@ -3,6 +3,7 @@
  * depend on these names, so change them only together with their users.
  */
 import type { Catalog } from './catalog.js';
+import type { IssueUserTokenOptions } from './users.js';
 
 export interface RateLimitOptions {
   /** Tokens added to the bucket per second (x-ratelimit-replenish-rate). */
@@ -88,5 +89,10 @@ export interface FakeTidal {
   /** Every token issued so far becomes invalid; the API then answers 401. */
   expireAllTokens(): void;
   issuedTokenCount(): number;
+  /**
+   * Mint a user access token directly (as if the user had logged in), for tests of user-scoped
+   * endpoints that do not exercise the login flow itself.
+   */
+  issueUserToken(options?: IssueUserTokenOptions): string;
   close(): Promise<void>;
 }
