@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { TidalCatalog } from './tidal/catalog.js';
 import { TidalHttp } from './tidal/http.js';
+import { TidalPlaylists } from './tidal/playlists.js';
 import type { ToolDeps } from './tools/define-tool.js';
 import { packageVersion } from './version.js';
 
@@ -41,6 +42,7 @@ export function createApp(config: Config): App {
   const deps: ToolDeps = {
     catalog,
     user,
+    playlists: new TidalPlaylists(http),
     defaultCountry: config.country,
     logger,
     reportCallStats: config.reportCallStats,
