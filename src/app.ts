@@ -3,10 +3,12 @@
  * token provider, cache and catalog client. Transports create MCP servers on top of this.
  */
 import { ClientCredentialsProvider } from './auth/client-credentials.js';
+import { LoginRequiredError, type UserSession } from './auth/user-session.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { TidalCatalog } from './tidal/catalog.js';
 import { TidalHttp } from './tidal/http.js';
+import { TidalPlaylists } from './tidal/playlists.js';
 import type { ToolDeps } from './tools/define-tool.js';
 import { packageVersion } from './version.js';
 
@@ -33,8 +35,14 @@ export function createApp(config: Config): App {
     { tokenUrl: config.tokenUrl, userAgent },
   );
   const catalog = new TidalCatalog(http, clientCredentials);
+  // Replaced by the keychain-backed session when `tidal-mcp login` support lands.
+  const user: UserSession = {
+    access: () => Promise.reject(new LoginRequiredError('Not logged in to TIDAL')),
+  };
   const deps: ToolDeps = {
     catalog,
+    user,
+    playlists: new TidalPlaylists(http),
     defaultCountry: config.country,
     logger,
     reportCallStats: config.reportCallStats,

@@ -20,6 +20,8 @@ const CursorSchema = z.discriminatedUnion('k', [
     c: z.string().optional(),
     o: z.number().int().min(0),
   }),
+  z.object({ k: z.literal('playlists'), c: z.string().min(1) }),
+  z.object({ k: z.literal('playlist-items'), id: z.string().min(1), c: z.string().min(1) }),
 ]);
 
 export type Cursor = z.infer<typeof CursorSchema>;

@@ -4,15 +4,20 @@
  */
 import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
+import type { UserSession } from '../auth/user-session.js';
 import type { Logger } from '../log.js';
 import { newCallStats, withCallStats, type CallStats } from '../tidal/call-stats.js';
 import type { TidalCatalog } from '../tidal/catalog.js';
+import type { TidalPlaylists } from '../tidal/playlists.js';
 import { TidalError } from '../tidal/errors.js';
 import { InputError } from './errors.js';
 
 /** What tools may use. Built once per process and shared by every connection. */
 export interface ToolDeps {
   catalog: TidalCatalog;
+  /** The logged-in TIDAL user, for manage_playlist. Catalog tools never need it. */
+  user: UserSession;
+  playlists: TidalPlaylists;
   defaultCountry: string;
   logger: Logger;
   /** Attach per-call upstream statistics to results as `_meta` (used by the benchmark). */

@@ -7,7 +7,7 @@ import { lines, trackLine } from './format.js';
 import { TrackOutput } from './outputs.js';
 import { ParamCountry } from './params.js';
 
-const ISRC_PATTERN = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
+export const ISRC_PATTERN = /^[A-Z]{2}[A-Z0-9]{3}\d{7}$/;
 
 /** ISRCs are printed with hyphens and spaces and in any case; TIDAL accepts only the bare upper-case form. */
 export function normalizeIsrc(value: string): string {

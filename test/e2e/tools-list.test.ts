@@ -30,7 +30,13 @@ describe('tools/list (no credentials configured)', () => {
 
   it('lists the catalog tools', () => {
     expect(tools.map((t) => t.name)).toEqual(
-      expect.arrayContaining(['search_catalog', 'get_album', 'tracks_by_isrc', 'similar_artists']),
+      expect.arrayContaining([
+        'search_catalog',
+        'get_album',
+        'tracks_by_isrc',
+        'similar_artists',
+        'manage_playlist',
+      ]),
     );
   });
 
@@ -58,6 +64,15 @@ describe('tools/list (no credentials configured)', () => {
         openWorldHint: true,
       });
     }
+  });
+
+  it('marks manage_playlist as a destructive, non-idempotent write tool', () => {
+    expect(tools.find((t) => t.name === 'manage_playlist')?.annotations).toMatchObject({
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: false,
+      openWorldHint: true,
+    });
   });
 
   it('matches the committed snapshot', async () => {

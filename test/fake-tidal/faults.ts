@@ -7,6 +7,8 @@ import type { Fault } from './types.js';
 interface Queued {
   fault: Fault;
   remaining: number;
+  /** Matching requests still to let through before the fault applies. */
+  skip: number;
 }
 
 function pathMatches(pattern: string | RegExp | undefined, path: string): boolean {
@@ -22,7 +24,8 @@ export class FaultQueue {
   inject(fault: Fault): void {
     const count = fault.count ?? 1;
     if (!Number.isInteger(count) || count < 1) throw new RangeError('fault count must be >= 1');
-    this.queue.push({ fault, remaining: count });
+    const skip = 'skip' in fault ? (fault.skip ?? 0) : 0;
+    this.queue.push({ fault, remaining: count, skip });
   }
 
   clear(): void {
@@ -30,13 +33,19 @@ export class FaultQueue {
   }
 
   /** Consumes one use of the first fault that applies to this request. */
-  take(kind: 'api' | 'token', path: string): Fault | undefined {
+  take(kind: 'api' | 'token', path: string, method = 'GET'): Fault | undefined {
     const entry = this.queue.find(({ fault }) =>
       fault.kind === 'token-status'
         ? kind === 'token'
-        : kind === 'api' && pathMatches(fault.path, path),
+        : kind === 'api' &&
+          pathMatches(fault.path, path) &&
+          (fault.kind !== 'status' || fault.method === undefined || fault.method === method),
     );
     if (!entry) return undefined;
+    if (entry.skip > 0) {
+      entry.skip--;
+      return undefined;
+    }
     if (--entry.remaining === 0) this.queue.splice(this.queue.indexOf(entry), 1);
     return entry.fault;
   }

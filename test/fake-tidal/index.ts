@@ -20,11 +20,24 @@ import { registerSearchType } from './resources/search-type.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { ApiRouter } from './routes/router.js';
 import { searchRoutes } from './routes/search-routes.js';
+import { playlistRoutes } from './routes/playlist-routes.js';
+import { IdempotencyCache } from './playlists/idempotency.js';
+import { registerUserPlaylists } from './playlists/resources.js';
+import { UserPlaylists } from './playlists/user-playlists.js';
 import { API_PREFIX, AUTHORIZE_PATH, TOKEN_PATH, createRequestHandler } from './server.js';
 import type { FakeTidal, FakeTidalOptions, RequestLogEntry } from './types.js';
+import { DEFAULT_USER, DEFAULT_USER_SCOPES } from './users.js';
 
 export type * from './types.js';
 export { Catalog, FIXTURES, getCatalog } from './catalog.js';
+export { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from './playlists/user-playlists.js';
+export {
+  ALL_USER_SCOPES,
+  DEFAULT_USER,
+  DEFAULT_USER_SCOPES,
+  FAKE_USERS,
+  type FakeUser,
+} from './users.js';
 
 export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<FakeTidal> {
   const clientId = options.clientId ?? 'test-client-id';
@@ -36,9 +49,13 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
   registerCatalogTypes(store, catalog);
   registerSearchType(store, catalog);
   const deps = { store, maxFilterValues: options.maxFilterValues ?? 20 };
+  const playlists = new UserPlaylists();
+  registerUserPlaylists(store, playlists, catalog);
+  const idempotency = new IdempotencyCache();
   const router = new ApiRouter(pageSize).add(
     ...catalogRoutes(deps, catalog),
     ...searchRoutes(deps),
+    ...playlistRoutes({ ...deps, playlists, idempotency, catalog }),
   );
 
   const tokens = new TokenRegistry();
@@ -96,6 +113,19 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     clearFaults: () => faults.clear(),
     expireAllTokens: () => tokens.expireAll(),
     issuedTokenCount: () => tokens.issuedCount(),
+    userPlaylists: playlists,
+    idempotentReplays: () => idempotency.replays,
+    issueUserToken: (opts = {}) => {
+      const user = opts.user ?? DEFAULT_USER;
+      return tokens.issue({
+        kind: 'user',
+        clientId,
+        ttlSeconds: opts.ttlSeconds ?? 14_400,
+        scopes: opts.scopes ?? DEFAULT_USER_SCOPES,
+        userId: user.id,
+        country: user.country,
+      }).accessToken;
+    },
     close: async () => {
       if (closed) return;
       closed = true;

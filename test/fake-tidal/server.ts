@@ -111,7 +111,7 @@ async function handleApi(
   entry: RequestLogEntry,
   body: string,
 ): Promise<void> {
-  const fault = deps.faults.take('api', entry.path);
+  const fault = deps.faults.take('api', entry.path, req.method ?? 'GET');
   if (fault?.kind === 'latency') await deps.sleep(fault.ms);
   if (deps.isClosed()) return void req.socket.destroy();
   if (fault?.kind === 'drop') {
@@ -119,7 +119,7 @@ async function handleApi(
     req.socket.destroy();
     return;
   }
-  if (fault?.kind === 'status') {
+  if (fault?.kind === 'status' && !fault.afterApply) {
     const headers = {
       ...fault.headers,
       ...(fault.retryAfter ? { 'retry-after': fault.retryAfter } : {}),
@@ -152,7 +152,15 @@ async function handleApi(
       entry.query,
       token,
       parsed,
+      {
+        'idempotency-key': req.headers['idempotency-key'] as string | undefined,
+        'content-type': req.headers['content-type'],
+      },
     );
+    if (fault?.kind === 'status' && fault.afterApply) {
+      // The write happened, but the client never learns it: only a replay can tell it so.
+      return sendApiError(res, entry, new ApiError(fault.status), limitHeaders);
+    }
     send(res, entry, result.status ?? 200, result.body, { ...limitHeaders, ...result.headers });
   } catch (err) {
     const apiErr = err instanceof ApiError ? err : new ApiError(500, String(err));

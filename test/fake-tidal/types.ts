@@ -3,6 +3,8 @@
  * depend on these names, so change them only together with their users.
  */
 import type { Catalog } from './catalog.js';
+import type { IssueUserTokenOptions } from './users.js';
+import type { UserPlaylists } from './playlists/user-playlists.js';
 
 export interface RateLimitOptions {
   /** Tokens added to the bucket per second (x-ratelimit-replenish-rate). */
@@ -60,6 +62,12 @@ export type Fault =
       /** Retry-After header value, e.g. '1' or an HTTP date. */
       retryAfter?: string;
       headers?: Record<string, string>;
+      /** Only requests with this method (default any). */
+      method?: string;
+      /** Let this many matching requests through first (e.g. fail the second POST). */
+      skip?: number;
+      /** Carry out the request, then answer with the fault status: a lost response to a write. */
+      afterApply?: boolean;
     }
   | { kind: 'latency'; ms: number; count?: number; path?: string | RegExp }
   /** Destroys the socket without any response. */
@@ -88,5 +96,14 @@ export interface FakeTidal {
   /** Every token issued so far becomes invalid; the API then answers 401. */
   expireAllTokens(): void;
   issuedTokenCount(): number;
+  /**
+   * Mint a user access token directly (as if the user had logged in), for tests of user-scoped
+   * endpoints that do not exercise the login flow itself.
+   */
+  issueUserToken(options?: IssueUserTokenOptions): string;
+  /** User-owned playlists, for asserting what the write endpoints did. */
+  readonly userPlaylists: UserPlaylists;
+  /** Writes answered by Idempotency-Key replay instead of being applied again. */
+  idempotentReplays(): number;
   close(): Promise<void>;
 }

@@ -51,6 +51,11 @@ export class ResourceStore {
     return this;
   }
 
+  /** The registered definition, so a later module can wrap it (user playlists over editorial). */
+  get(type: string): ResourceTypeDef | undefined {
+    return this.types.get(type);
+  }
+
   has(type: string): boolean {
     return this.types.has(type);
   }

@@ -19,6 +19,8 @@ export interface ApiRequest {
   token: TokenRecord;
   ctx: RequestContext;
   body?: unknown;
+  /** Lower-cased request headers (writes read Idempotency-Key). */
+  headers: Record<string, string | undefined>;
 }
 
 export interface ApiResult {
@@ -76,6 +78,7 @@ export class ApiRouter {
     query: Query,
     token: TokenRecord,
     body?: unknown,
+    headers: Record<string, string | undefined> = {},
   ): ApiResult {
     const candidates = this.routes
       .map((route) => ({ route, params: match(route.pattern, path) }))
@@ -104,7 +107,7 @@ export class ApiRouter {
     }
     if (allowed.includes('deviceType')) enumParam(query, 'deviceType', DEVICE_TYPES);
     if (allowed.includes('systemType')) enumParam(query, 'systemType', SYSTEM_TYPES);
-    const req: ApiRequest = { method, path, params, query, token, ctx };
+    const req: ApiRequest = { method, path, params, query, token, ctx, headers };
     if (body !== undefined) req.body = body;
     return route.handler(req);
   }

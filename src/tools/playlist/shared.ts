@@ -1,0 +1,117 @@
+/** What every manage_playlist action shares: its output shape, the user context and guards. */
+import * as z from 'zod/v4';
+import { LoginRequiredError, type UserAccess } from '../../auth/user-session.js';
+import type { UserContext } from '../../tidal/playlists.js';
+import type { ToolContext } from '../define-tool.js';
+import { InputError } from '../errors.js';
+import { PlaylistOutput, TrackOutput } from '../outputs.js';
+
+export const ACTIONS = [
+  'list',
+  'get',
+  'create',
+  'update',
+  'delete',
+  'add_tracks',
+  'remove_tracks',
+  'reorder',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+export const TRACK_STATUSES = [
+  'added',
+  'skipped',
+  'failed',
+  'removed',
+  'moved',
+  'would_remove',
+  'not_in_playlist',
+] as const;
+
+export const TrackResultOutput = z.object({
+  trackId: z.string().optional(),
+  isrc: z.string().optional(),
+  status: z.enum(TRACK_STATUSES),
+  reason: z.string().optional(),
+  title: z.string().optional(),
+  /** How many playlist entries this result covers (a track can be in a playlist twice). */
+  entries: z.number().optional(),
+});
+export type TrackResult = z.infer<typeof TrackResultOutput>;
+
+export const EntryOutput = z.object({
+  position: z.number(),
+  type: z.enum(['tracks', 'videos']),
+  id: z.string(),
+  track: TrackOutput.optional(),
+});
+
+export const ManagePlaylistOutput = z.object({
+  action: z.enum(ACTIONS),
+  /** False when nothing on TIDAL was changed (reads, previews, failures before the first write). */
+  changed: z.boolean(),
+  preview: z
+    .boolean()
+    .optional()
+    .describe('True when this was a preview: call again with confirm: true to apply.'),
+  message: z.string(),
+  playlist: PlaylistOutput.optional(),
+  playlists: z.array(PlaylistOutput).optional(),
+  entries: z.array(EntryOutput).optional(),
+  results: z.array(TrackResultOutput).optional(),
+  counts: z.record(z.string(), z.number()).optional(),
+  nextCursor: z
+    .string()
+    .optional()
+    .describe('Pass as `cursor` (same action) to continue the list.'),
+});
+export type ManagePlaylistResult = z.infer<typeof ManagePlaylistOutput>;
+
+export interface PlaylistCall {
+  ctx: ToolContext;
+  access: UserAccess;
+  user: UserContext;
+}
+
+export async function userCall(ctx: ToolContext): Promise<PlaylistCall> {
+  const access = await ctx.deps.user.access(ctx.signal);
+  return {
+    ctx,
+    access,
+    user: { tokens: access.tokens, country: access.country, signal: ctx.signal },
+  };
+}
+
+export function requireScope(call: PlaylistCall, scope: string): void {
+  if (!call.access.scopes.includes(scope)) {
+    throw new LoginRequiredError(`Your TIDAL login was not granted the ${scope} scope`);
+  }
+}
+
+export function required<T>(
+  value: T | undefined,
+  field: string,
+  action: Action,
+  expectation: string,
+): T {
+  if (value === undefined)
+    throw new InputError(field, `is required for action ${action}: ${expectation}`);
+  return value;
+}
+
+export function countBy(results: readonly TrackResult[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of results) counts[r.status] = (counts[r.status] ?? 0) + 1;
+  return counts;
+}
+
+export function chunk<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+/** The message of an error from a write, for per-track "failed" reasons. */
+export function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
