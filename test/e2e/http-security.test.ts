@@ -131,7 +131,7 @@ describe('HTTP defaults on loopback without a token', () => {
   it('keeps serving after all of the above', async () => {
     const client = await connectHttpClient(server.url, 'modern');
     const { tools } = await client.listTools();
-    expect(tools).toHaveLength(4);
+    expect(tools.map((t) => t.name)).toContain('search_catalog');
     await client.close();
   });
 

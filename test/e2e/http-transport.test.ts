@@ -86,10 +86,11 @@ describe('Streamable HTTP transport', () => {
       await client?.close();
     });
 
-    it('lists the four catalog tools', async () => {
+    it('lists every tool', async () => {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name).sort()).toEqual([
         'get_album',
+        'manage_playlist',
         'search_catalog',
         'similar_artists',
         'tracks_by_isrc',
