@@ -44,7 +44,7 @@ export function albumLine(a: Album): string {
     `${titled(a.title, a.version)} — ${names(a.artists)}`,
     a.type !== 'ALBUM' ? a.type.toLowerCase() : undefined,
     a.releaseDate?.slice(0, 4),
-    `${a.numberOfTracks} tracks`,
+    `${a.numberOfTracks} track${a.numberOfTracks === 1 ? '' : 's'}`,
     a.explicit && 'explicit',
     `id ${a.id}`,
   ]);
@@ -66,7 +66,9 @@ export function videoLine(v: Video): string {
 export function playlistLine(p: Playlist): string {
   return join([
     p.name,
-    p.numberOfItems !== undefined ? `${p.numberOfItems} items` : undefined,
+    p.numberOfItems !== undefined
+      ? `${p.numberOfItems} item${p.numberOfItems === 1 ? '' : 's'}`
+      : undefined,
     p.type?.toLowerCase(),
     `id ${p.id}`,
   ]);
