@@ -120,7 +120,11 @@ export async function startHttp(app: App): Promise<HttpServerHandle> {
       inFlight -= 1;
       if (inFlight === 0) drained?.();
     });
-    void serveMcp(req, res);
+    serveMcp(req, res).catch((error: unknown) => {
+      // A client that hangs up mid-body makes the read throw; that is its problem, not a crash.
+      logger.debug(`request aborted: ${error instanceof Error ? error.message : String(error)}`);
+      res.destroy();
+    });
   };
 
   /** Read the body once (bounded), let cancellation routing see it, then replay it to the SDK. */

@@ -3,6 +3,7 @@
  * messages, the server keeps serving afterwards, and no secret reaches the log.
  */
 import { request } from 'node:http';
+import { createConnection } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
 import { fakeEnv } from './harness.js';
@@ -126,6 +127,21 @@ describe('HTTP defaults on loopback without a token', () => {
     const response = await fetch(`${server.base}/admin`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual(rpcError(-32000, 'Not found. The MCP endpoint is /mcp.'));
+  });
+
+  it('survives a client that hangs up in the middle of a body', async () => {
+    const { port } = new URL(server.url);
+    const socket = createConnection(Number(port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      'POST /mcp HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n' +
+        'Accept: application/json, text/event-stream\r\nContent-Length: 1000\r\n\r\n{"jsonrpc":',
+    );
+    // Wait until the server has the partial body, then vanish.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.destroy();
+    const response = await fetch(`${server.base}/healthz`);
+    expect(response.status).toBe(200);
   });
 
   it('keeps serving after all of the above', async () => {
