@@ -4,13 +4,14 @@
  * result says exactly which tracks went in, never "maybe".
  */
 import { ISRC_BATCH_SIZE } from '../../tidal/catalog.js';
-import { ADD_BATCH_SIZE, type AddResult } from '../../tidal/playlists.js';
+import { ADD_BATCH_SIZE } from '../../tidal/playlists.js';
 import { InputError } from '../errors.js';
 import { normalizeIsrc, ISRC_PATTERN } from '../tracks-by-isrc.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist, type OwnedPlaylist } from './ownership.js';
 import {
   chunk,
+  runBatches,
   countBy,
   reasonOf,
   requireScope,
@@ -134,20 +135,13 @@ export async function addTracks(
   const batches = chunk(toAdd, ADD_BATCH_SIZE);
   // What the playlist holds once the successful batches are in; a failed batch is judged against it.
   const expected = new Map(before);
-  let failure: { index: number; error: unknown } | undefined;
-  for (const [index, batch] of batches.entries()) {
-    let response: AddResult;
-    try {
-      response = await call.ctx.deps.playlists.addBatch(
-        call.user,
-        playlistId,
-        batch.map((c) => c.trackId as string),
-        positionBefore,
-      );
-    } catch (error) {
-      failure = { index, error };
-      break;
-    }
+  const failure = await runBatches(call, batches, 'added', async (batch) => {
+    const response = await call.ctx.deps.playlists.addBatch(
+      call.user,
+      playlistId,
+      batch.map((c) => c.trackId as string),
+      positionBefore,
+    );
     const skipped = new Map(response.skipped.map((s) => [s.id, s.reason]));
     for (const added of response.added) expected.set(added.id, (expected.get(added.id) ?? 0) + 1);
     for (const c of batch) {
@@ -158,13 +152,7 @@ export async function addTracks(
           reason: `TIDAL did not add it (${reason}: unknown id or not available)`,
         });
     }
-    if (batches.length > 1)
-      await call.ctx.progress(
-        index + 1,
-        batches.length,
-        `added batch ${index + 1} of ${batches.length}`,
-      );
-  }
+  });
   if (failure) await settleFailedBatch(call, playlistId, batches, failure, expected);
 
   const results = candidates.map((c) => c.result);

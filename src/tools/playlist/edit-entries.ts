@@ -13,6 +13,7 @@ import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
 import {
   chunk,
+  runBatches,
   countBy,
   reasonOf,
   requireScope,
@@ -82,23 +83,16 @@ export async function removeTracks(
   }
 
   const removedItems = new Set<string>();
-  let failure: unknown;
-  const batches = chunk(doomed, REMOVE_BATCH_SIZE);
-  for (const [index, batch] of batches.entries()) {
-    try {
+  const failed = await runBatches(
+    call,
+    chunk(doomed, REMOVE_BATCH_SIZE),
+    'removed',
+    async (batch) => {
       await call.ctx.deps.playlists.removeBatch(call.user, playlistId, batch);
-    } catch (error) {
-      failure = error;
-      break;
-    }
-    for (const entry of batch) removedItems.add(entry.itemId);
-    if (batches.length > 1)
-      await call.ctx.progress(
-        index + 1,
-        batches.length,
-        `removed batch ${index + 1} of ${batches.length}`,
-      );
-  }
+      for (const entry of batch) removedItems.add(entry.itemId);
+    },
+  );
+  const failure = failed?.error;
   if (failure !== undefined) {
     // Re-read: an entry that is gone was removed, whatever the failed response said.
     const remaining = await ownedPlaylist(call, playlistId, true).then(
@@ -169,24 +163,17 @@ export async function reorderTracks(
     throw new InputError('trackIds', `none of these tracks is in playlist "${name}"`);
 
   const moved = new Set<string>();
-  let failure: unknown;
-  const batches = chunk(moving, REORDER_BATCH_SIZE);
   // Every batch goes before the same anchor (or to the end), so the given order is kept.
-  for (const [index, batch] of batches.entries()) {
-    try {
+  const failed = await runBatches(
+    call,
+    chunk(moving, REORDER_BATCH_SIZE),
+    'moved',
+    async (batch) => {
       await call.ctx.deps.playlists.moveBatch(call.user, playlistId, batch, positionBefore);
-    } catch (error) {
-      failure = error;
-      break;
-    }
-    for (const entry of batch) moved.add(entry.itemId);
-    if (batches.length > 1)
-      await call.ctx.progress(
-        index + 1,
-        batches.length,
-        `moved batch ${index + 1} of ${batches.length}`,
-      );
-  }
+      for (const entry of batch) moved.add(entry.itemId);
+    },
+  );
+  const failure = failed?.error;
   const results: TrackResult[] = groups.map(({ trackId, entries }) => {
     if (entries.length === 0) return { trackId, status: 'not_in_playlist' };
     const done = entries.every((e) => moved.has(e.itemId));

@@ -105,6 +105,33 @@ export function countBy(results: readonly TrackResult[]): Record<string, number>
   return counts;
 }
 
+/**
+ * Run write batches in order, reporting progress, and stop at the first failure: later batches
+ * are not attempted, so the caller can say exactly what went in.
+ */
+export async function runBatches<T>(
+  call: PlaylistCall,
+  batches: readonly T[][],
+  verb: string,
+  write: (batch: T[]) => Promise<void>,
+): Promise<{ index: number; error: unknown } | undefined> {
+  for (const [index, batch] of batches.entries()) {
+    try {
+      await write(batch);
+    } catch (error) {
+      return { index, error };
+    }
+    if (batches.length > 1) {
+      await call.ctx.progress(
+        index + 1,
+        batches.length,
+        `${verb} batch ${index + 1} of ${batches.length}`,
+      );
+    }
+  }
+  return undefined;
+}
+
 export function chunk<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
