@@ -3,6 +3,8 @@
  * token provider, cache and catalog client. Transports create MCP servers on top of this.
  */
 import { ClientCredentialsProvider } from './auth/client-credentials.js';
+import { StoredUserSession } from './auth/stored-session.js';
+import { createTokenStore } from './auth/token-stores.js';
 import { LoginRequiredError, type UserSession } from './auth/user-session.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
@@ -35,10 +37,20 @@ export function createApp(config: Config): App {
     { tokenUrl: config.tokenUrl, userAgent },
   );
   const catalog = new TidalCatalog(http, clientCredentials);
-  // Replaced by the keychain-backed session when `tidal-mcp login` support lands.
-  const user: UserSession = {
-    access: () => Promise.reject(new LoginRequiredError('Not logged in to TIDAL')),
-  };
+  const user: UserSession = config.clientId
+    ? new StoredUserSession({
+        store: createTokenStore(config, config.clientId),
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        endpoint: { tokenUrl: config.tokenUrl, userAgent },
+        defaultCountry: config.country,
+      })
+    : {
+        access: () =>
+          Promise.reject(
+            new LoginRequiredError('Not logged in to TIDAL (TIDAL_CLIENT_ID is not set)'),
+          ),
+      };
   const deps: ToolDeps = {
     catalog,
     user,

@@ -2,6 +2,8 @@
  * The only reader of process.env and argv. Everything else receives a frozen Config.
  * Names of environment variables are a public contract (README "Configuration").
  */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import * as z from 'zod/v4';
 
 export const DEFAULTS = {
@@ -46,6 +48,7 @@ const EnvSchema = z.object({
   TIDAL_MCP_HTTP_HOST: z.string().trim().min(1).default(DEFAULTS.httpHost),
   TIDAL_MCP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULTS.httpPort),
   TIDAL_MCP_HTTP_TOKEN: optionalSecret,
+  TIDAL_MCP_LOGIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   TIDAL_MCP_CALL_STATS: z.enum(['0', '1', 'true', 'false']).default('0'),
   TIDAL_MCP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
@@ -72,6 +75,10 @@ export interface Config {
     readonly token: string | undefined;
   };
   readonly logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** How long `tidal-mcp login` waits for the browser to come back. */
+  readonly loginTimeoutSeconds: number;
+  /** Where the opt-in file token store writes (TIDAL_MCP_TOKEN_STORE=file). */
+  readonly tokenFilePath: string;
   /** Attach per-call upstream request counts and timings to tool results (`_meta`). */
   readonly reportCallStats: boolean;
 }
@@ -131,6 +138,14 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
   return parsed;
 }
 
+/** The per-user configuration directory of this platform. */
+function configDir(env: NodeJS.ProcessEnv): string {
+  if (process.platform === 'win32' && env.APPDATA) return env.APPDATA;
+  if (process.platform === 'darwin')
+    return join(env.HOME ?? homedir(), 'Library', 'Application Support');
+  return env.XDG_CONFIG_HOME || join(env.HOME ?? homedir(), '.config');
+}
+
 /** Parse argv (without node and script) and an environment into a frozen Config. */
 export function loadConfig(
   argv: readonly string[] = process.argv.slice(2),
@@ -173,6 +188,8 @@ export function loadConfig(
       token: e.TIDAL_MCP_HTTP_TOKEN,
     }),
     logLevel: e.TIDAL_MCP_LOG_LEVEL,
+    loginTimeoutSeconds: e.TIDAL_MCP_LOGIN_TIMEOUT_SECONDS,
+    tokenFilePath: join(configDir(env), 'tidal-mcp', 'credentials.json'),
     reportCallStats: e.TIDAL_MCP_CALL_STATS === '1' || e.TIDAL_MCP_CALL_STATS === 'true',
   });
 }

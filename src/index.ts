@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** CLI entry: `tidal-mcp` (stdio), `--http`, `login`, `logout`, `status`. No logic of its own. */
 import { createApp } from './app.js';
+import { runLogin, runLogout, runStatus } from './commands.js';
 import { ConfigError, loadConfig } from './config.js';
 import { assertSafeBinding, runHttp } from './transports/http.js';
 import { runStdio } from './transports/stdio.js';
@@ -13,10 +14,16 @@ Usage:
   tidal-mcp --http [--port N] [--host H]
                             serve MCP over Streamable HTTP at http://H:N/mcp
                             (default 127.0.0.1:8787; port 0 picks a free port)
+  tidal-mcp login [--no-browser]
+                            log in to TIDAL (for manage_playlist); tokens go to the OS keychain
+  tidal-mcp status          who is logged in, scopes and expiry (never a token)
+  tidal-mcp logout          remove the stored login
   tidal-mcp --help          this text
   tidal-mcp --version       print the version
 
 Configuration is read from environment variables; see the README.`;
+
+const print = (line: string) => void process.stderr.write(`${line}\n`);
 
 async function main(): Promise<number> {
   let config;
@@ -51,9 +58,12 @@ async function main(): Promise<number> {
       await runStdio(createApp(config));
       return 0;
     }
-    default:
-      process.stderr.write(`tidal-mcp: "${config.command}" is not available yet\n`);
-      return 2;
+    case 'login':
+      return runLogin(config, print);
+    case 'status':
+      return runStatus(config, print);
+    case 'logout':
+      return runLogout(config, print);
   }
 }
 

@@ -21,6 +21,8 @@ import { catalogRoutes } from './routes/catalog-routes.js';
 import { ApiRouter } from './routes/router.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { playlistRoutes } from './routes/playlist-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { UserLogin } from './auth/user-login.js';
 import { IdempotencyCache } from './playlists/idempotency.js';
 import { registerUserPlaylists } from './playlists/resources.js';
 import { UserPlaylists } from './playlists/user-playlists.js';
@@ -56,6 +58,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     ...catalogRoutes(deps, catalog),
     ...searchRoutes(deps),
     ...playlistRoutes({ ...deps, playlists, idempotency, catalog }),
+    ...userRoutes(),
   );
 
   const tokens = new TokenRegistry();
@@ -63,6 +66,17 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     options: { clientId, clientSecret, tokenTtlSeconds: options.tokenTtlSeconds ?? 3600 },
     registry: tokens,
   });
+  const userLogin = new UserLogin(
+    {
+      user: DEFAULT_USER,
+      userTokenTtlSeconds: options.userTokenTtlSeconds ?? 14_400,
+      issueRefreshTokens: options.issueRefreshTokens ?? true,
+      rejectRefresh: false,
+    },
+    clientId,
+  );
+  tokenEndpoint.registerGrant('authorization_code', userLogin.authorizationCodeGrant);
+  tokenEndpoint.registerGrant('refresh_token', userLogin.refreshTokenGrant);
   const faults = new FaultQueue();
   const log: RequestLogEntry[] = [];
 
@@ -84,6 +98,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     router,
     tokens,
     tokenEndpoint,
+    userLogin,
     faults,
     ...(options.rateLimit ? { bucket: new TokenBucket(options.rateLimit) } : {}),
     latencyMs: options.latencyMs ?? 0,
@@ -114,6 +129,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     expireAllTokens: () => tokens.expireAll(),
     issuedTokenCount: () => tokens.issuedCount(),
     userPlaylists: playlists,
+    userLogin,
     idempotentReplays: () => idempotency.replays,
     issueUserToken: (opts = {}) => {
       const user = opts.user ?? DEFAULT_USER;

@@ -5,6 +5,7 @@
  * the rate limiter, then content negotiation and auth, then routing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { UserLogin } from './auth/user-login.js';
 import type { TokenEndpoint } from './auth/token-endpoint.js';
 import type { TokenRegistry } from './auth/token-registry.js';
 import type { FaultQueue } from './faults.js';
@@ -23,6 +24,7 @@ export interface ServerDeps {
   router: ApiRouter;
   tokens: TokenRegistry;
   tokenEndpoint: TokenEndpoint;
+  userLogin: UserLogin;
   faults: FaultQueue;
   bucket?: TokenBucket;
   latencyMs: number;
@@ -217,15 +219,14 @@ export function createRequestHandler(deps: ServerDeps) {
       if (deps.isClosed()) return void req.socket.destroy();
       if (kind === 'api') return await handleApi(deps, req, res, entry, body);
       if (kind === 'token') return handleToken(deps, req, res, entry, body);
-      if (pathname === AUTHORIZE_PATH) {
-        return send(
-          res,
-          entry,
-          501,
-          { error: 'not_implemented', error_description: 'authorize is not implemented yet' },
-          {},
-          'application/json',
-        );
+      if (pathname === AUTHORIZE_PATH && req.method === 'GET') {
+        const out = deps.userLogin.authorize(url.searchParams);
+        if (out.location) {
+          entry.status = out.status;
+          res.writeHead(out.status, { location: out.location, 'content-length': '0' });
+          return void res.end();
+        }
+        return send(res, entry, out.status, out.body, {}, 'application/json');
       }
       send(res, entry, 404, { error: 'not_found' }, {}, 'application/json');
     } catch (err) {

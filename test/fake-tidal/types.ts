@@ -5,6 +5,7 @@
 import type { Catalog } from './catalog.js';
 import type { IssueUserTokenOptions } from './users.js';
 import type { UserPlaylists } from './playlists/user-playlists.js';
+import type { UserLogin } from './auth/user-login.js';
 
 export interface RateLimitOptions {
   /** Tokens added to the bucket per second (x-ratelimit-replenish-rate). */
@@ -32,6 +33,10 @@ export interface FakeTidalOptions {
   rateLimit?: RateLimitOptions;
   /** Default 0 (ephemeral). */
   port?: number;
+  /** User access token lifetime from the login grants; default 14400 (4 h). */
+  userTokenTtlSeconds?: number;
+  /** Whether login issues a refresh token (TIDAL has been seen not to); default true. */
+  issueRefreshTokens?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -101,6 +106,8 @@ export interface FakeTidal {
    * endpoints that do not exercise the login flow itself.
    */
   issueUserToken(options?: IssueUserTokenOptions): string;
+  /** The /authorize + code/refresh grants; tests flip `options.rejectRefresh` etc. */
+  readonly userLogin: UserLogin;
   /** User-owned playlists, for asserting what the write endpoints did. */
   readonly userPlaylists: UserPlaylists;
   /** Writes answered by Idempotency-Key replay instead of being applied again. */

@@ -1,0 +1,207 @@
+/**
+ * `tidal-mcp login`: OAuth 2.1 authorization code + PKCE (S256) with a one-shot loopback
+ * listener at the registered redirect URI. Nothing secret is ever printed: only the authorize
+ * URL (which carries the PKCE challenge and state, both safe to show) goes to stderr.
+ */
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { StoredUserCredentials, TokenStore } from './credentials.js';
+import { createPkcePair, createState } from './pkce.js';
+import { postTokenForm, type TokenEndpointOptions } from './token-endpoint.js';
+import { request } from 'undici';
+
+/** Only what the tools need. */
+export const LOGIN_SCOPES = ['user.read', 'playlists.read', 'playlists.write', 'search.read'];
+
+export interface LoginOptions {
+  clientId: string;
+  clientSecret: string | undefined;
+  authorizeUrl: string;
+  apiUrl: string;
+  redirectUri: string;
+  openBrowser: boolean;
+  timeoutMs: number;
+  endpoint: TokenEndpointOptions;
+  store: TokenStore;
+  print: (line: string) => void;
+  now?: () => number;
+}
+
+export class LoginError extends Error {
+  override name = 'LoginError';
+}
+
+const PAGE = (title: string, text: string) =>
+  `<!doctype html><meta charset="utf-8"><title>${title}</title><body style="font-family:sans-serif;margin:3em"><h1>${title}</h1><p>${text}</p></body>`;
+
+function loopbackRedirect(redirectUri: string): URL {
+  const url = new URL(redirectUri);
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  if (
+    url.protocol !== 'http:' ||
+    !['127.0.0.1', 'localhost', '::1'].includes(host) ||
+    url.port === ''
+  ) {
+    throw new LoginError(
+      `TIDAL_REDIRECT_URI must be a loopback http URL with a port, such as http://127.0.0.1:8765/callback (got ${redirectUri})`,
+    );
+  }
+  return url;
+}
+
+function openInBrowser(url: string): void {
+  // The URL is one argument to a fixed program: never interpolated into a shell command line.
+  const [command, args] =
+    process.platform === 'darwin'
+      ? ['open', [url]]
+      : process.platform === 'win32'
+        ? ['rundll32', ['url.dll,FileProtocolHandler', url]]
+        : ['xdg-open', [url]];
+  const child = spawn(command, args, { stdio: 'ignore', detached: true });
+  child.on('error', () => undefined);
+  child.unref();
+}
+
+/** Wait for one request to the callback path; answer it with a short page. */
+function awaitCallback(redirect: URL, state: string, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let server: Server | undefined = undefined;
+    const finish = (error: Error | undefined, code?: string) => {
+      clearTimeout(timer);
+      server?.close();
+      server?.closeAllConnections();
+      if (error) reject(error);
+      else resolve(code as string);
+    };
+    const timer = setTimeout(
+      () =>
+        finish(
+          new LoginError(
+            `no answer from the browser within ${Math.round(timeoutMs / 1000)} s; run \`tidal-mcp login\` again`,
+          ),
+        ),
+      timeoutMs,
+    );
+    server = createServer((req, res) => {
+      const url = new URL(req.url ?? '/', redirect.origin);
+      if (url.pathname !== redirect.pathname) {
+        res.writeHead(404).end();
+        return;
+      }
+      const reply = (status: number, title: string, text: string) =>
+        res
+          .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
+          .end(PAGE(title, text));
+      if (url.searchParams.get('state') !== state) {
+        reply(
+          400,
+          'Login failed',
+          'The login response did not match this login attempt. Run tidal-mcp login again.',
+        );
+        finish(
+          new LoginError(
+            'the login response had the wrong state (possible CSRF); nothing was stored',
+          ),
+        );
+        return;
+      }
+      const error = url.searchParams.get('error');
+      const code = url.searchParams.get('code');
+      if (error || !code) {
+        const description = url.searchParams.get('error_description') ?? error ?? 'no code';
+        reply(400, 'Login failed', 'TIDAL did not grant access. You can close this tab.');
+        finish(new LoginError(`TIDAL refused the login: ${description.slice(0, 200)}`));
+        return;
+      }
+      reply(200, 'Logged in to TIDAL', 'tidal-mcp is now logged in. You can close this tab.');
+      finish(undefined, code);
+    });
+    server.on('error', (err: NodeJS.ErrnoException) =>
+      finish(
+        new LoginError(
+          `cannot listen on ${redirect.host} for the login redirect (${err.code ?? err.message})`,
+        ),
+      ),
+    );
+    server.listen(Number(redirect.port), redirect.hostname.replace(/^\[|\]$/g, ''));
+  });
+}
+
+async function fetchMe(
+  apiUrl: string,
+  token: string,
+  userAgent: string,
+): Promise<{ id: string; username?: string; country?: string }> {
+  const response = await request(`${apiUrl}/users/me`, {
+    headers: {
+      accept: 'application/vnd.api+json',
+      authorization: `Bearer ${token}`,
+      'user-agent': userAgent,
+    },
+    headersTimeout: 15_000,
+    bodyTimeout: 15_000,
+  });
+  const body = (await response.body.json().catch(() => undefined)) as
+    { data?: { id?: string; attributes?: { username?: string; country?: string } } } | undefined;
+  if (response.statusCode !== 200 || !body?.data?.id) {
+    throw new LoginError(
+      `TIDAL did not return your account (GET /users/me: HTTP ${response.statusCode})`,
+    );
+  }
+  return {
+    id: body.data.id,
+    username: body.data.attributes?.username,
+    country: body.data.attributes?.country,
+  };
+}
+
+export async function login(options: LoginOptions): Promise<StoredUserCredentials> {
+  const now = options.now ?? Date.now;
+  const redirect = loopbackRedirect(options.redirectUri);
+  const pkce = createPkcePair();
+  const state = createState();
+  const authorize = new URL(options.authorizeUrl);
+  authorize.search = new URLSearchParams({
+    response_type: 'code',
+    client_id: options.clientId,
+    redirect_uri: options.redirectUri,
+    scope: LOGIN_SCOPES.join(' '),
+    code_challenge: pkce.challenge,
+    code_challenge_method: 'S256',
+    state,
+  }).toString();
+
+  const callback = awaitCallback(redirect, state, options.timeoutMs);
+  options.print(`Open this URL to log in to TIDAL:\n\n  ${authorize.toString()}\n`);
+  if (options.openBrowser) openInBrowser(authorize.toString());
+  const code = await callback;
+
+  const token = await postTokenForm(
+    {
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: pkce.verifier,
+      redirect_uri: options.redirectUri,
+      client_id: options.clientId,
+      client_secret: options.clientSecret,
+      scope: LOGIN_SCOPES.join(' '),
+    },
+    options.endpoint,
+  );
+  const scopes = (token.scope ?? '').split(' ').filter(Boolean);
+  const me = await fetchMe(options.apiUrl, token.access_token, options.endpoint.userAgent);
+  const credentials: StoredUserCredentials = {
+    version: 1,
+    clientId: options.clientId,
+    userId: me.id,
+    accessToken: token.access_token,
+    ...(token.refresh_token && { refreshToken: token.refresh_token }),
+    expiresAt: now() + (token.expires_in ?? 3600) * 1000,
+    scopes,
+    ...(me.country && { country: me.country }),
+    ...(me.username && { username: me.username }),
+    obtainedAt: now(),
+  };
+  await options.store.save(credentials);
+  return credentials;
+}

@@ -1,0 +1,123 @@
+/**
+ * The UserSession backed by a TokenStore. Logged in means: stored credentials exist, were issued
+ * to this TIDAL_CLIENT_ID, and are either unexpired or refreshable. The access token is refreshed
+ * a minute before expiry and after a 401, one refresh at a time, and written back to the store.
+ * A rejected refresh or a missing refresh token ends in LoginRequiredError, never a loop.
+ */
+import { systemClock, type Clock } from '../tidal/clock.js';
+import type { TokenProvider } from '../tidal/token-provider.js';
+import type { StoredUserCredentials, TokenStore } from './credentials.js';
+import { postTokenForm, TokenEndpointError, type TokenEndpointOptions } from './token-endpoint.js';
+import { LoginRequiredError, type UserAccess, type UserSession } from './user-session.js';
+
+const EXPIRY_MARGIN_MS = 60_000;
+
+export interface StoredSessionOptions {
+  store: TokenStore;
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  endpoint: TokenEndpointOptions;
+  defaultCountry: string;
+  clock?: Clock;
+}
+
+export class StoredUserSession implements UserSession, TokenProvider {
+  private credentials: StoredUserCredentials | undefined;
+  private refreshing: Promise<string> | undefined;
+  /** The token TIDAL rejected with a 401; the next getToken() must not hand it out again. */
+  private rejected: string | undefined;
+  private readonly clock: Clock;
+
+  constructor(private readonly options: StoredSessionOptions) {
+    this.clock = options.clock ?? systemClock;
+  }
+
+  async access(): Promise<UserAccess> {
+    const credentials = await this.current();
+    return {
+      tokens: this,
+      userId: credentials.userId,
+      country: credentials.country ?? this.options.defaultCountry,
+      scopes: credentials.scopes,
+    };
+  }
+
+  cacheScope(): Promise<string> {
+    return this.current().then((c) => `user:${c.userId}`);
+  }
+
+  async getToken(): Promise<string> {
+    const credentials = await this.current();
+    const fresh = credentials.expiresAt - EXPIRY_MARGIN_MS > this.clock.now();
+    if (fresh && credentials.accessToken !== this.rejected) return credentials.accessToken;
+    this.refreshing ??= this.refresh(credentials).finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  invalidate(token: string): void {
+    this.rejected = token;
+  }
+
+  /** Credentials from memory or the store, or LoginRequiredError. */
+  private async current(): Promise<StoredUserCredentials> {
+    this.credentials ??= await this.options.store.load();
+    const credentials = this.credentials;
+    if (!credentials) throw new LoginRequiredError('Not logged in to TIDAL');
+    if (credentials.clientId !== this.options.clientId) {
+      throw new LoginRequiredError('The stored TIDAL login belongs to another TIDAL_CLIENT_ID');
+    }
+    return credentials;
+  }
+
+  private async refresh(credentials: StoredUserCredentials): Promise<string> {
+    // `tidal-mcp login` may have run in another process since we loaded: prefer its tokens.
+    const latest = await this.options.store.load().catch(() => undefined);
+    if (
+      latest &&
+      latest.clientId === this.options.clientId &&
+      latest.accessToken !== credentials.accessToken &&
+      latest.expiresAt - EXPIRY_MARGIN_MS > this.clock.now()
+    ) {
+      this.credentials = latest;
+      this.rejected = undefined;
+      return latest.accessToken;
+    }
+    const expired = credentials.expiresAt <= this.clock.now();
+    if (!credentials.refreshToken) {
+      // TIDAL may issue no refresh token: use the access token until it really expires.
+      if (!expired && credentials.accessToken !== this.rejected) return credentials.accessToken;
+      throw new LoginRequiredError('Your TIDAL login has expired (TIDAL issued no refresh token)');
+    }
+    try {
+      const response = await postTokenForm(
+        {
+          grant_type: 'refresh_token',
+          refresh_token: credentials.refreshToken,
+          client_id: this.options.clientId,
+          client_secret: this.options.clientSecret,
+          scope: credentials.scopes.join(' '),
+        },
+        this.options.endpoint,
+      );
+      const updated: StoredUserCredentials = {
+        ...credentials,
+        accessToken: response.access_token,
+        refreshToken: response.refresh_token ?? credentials.refreshToken,
+        expiresAt: this.clock.now() + (response.expires_in ?? 3600) * 1000,
+        ...(response.scope !== undefined &&
+          response.scope !== '' && { scopes: response.scope.split(' ') }),
+      };
+      await this.options.store.save(updated);
+      this.credentials = updated;
+      this.rejected = undefined;
+      return updated.accessToken;
+    } catch (error) {
+      if (error instanceof TokenEndpointError && error.status !== undefined && error.status < 500) {
+        throw new LoginRequiredError('Your TIDAL login has expired and could not be renewed');
+      }
+      throw error;
+    }
+  }
+}
