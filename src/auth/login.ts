@@ -62,9 +62,18 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
-/** Wait for one request to the callback path; answer it with a short page. */
-function awaitCallback(redirect: URL, state: string, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
+/**
+ * Wait for one request to the callback path; answer it with a short page. `listening` resolves
+ * once the port is bound, so the URL is printed only when the redirect can land.
+ */
+function awaitCallback(
+  redirect: URL,
+  state: string,
+  timeoutMs: number,
+): { listening: Promise<void>; code: Promise<string> } {
+  let onListening: () => void = () => undefined;
+  const listening = new Promise<void>((resolve) => (onListening = resolve));
+  const code = new Promise<string>((resolve, reject) => {
     let server: Server | undefined = undefined;
     const finish = (error: Error | undefined, code?: string) => {
       clearTimeout(timer);
@@ -123,8 +132,9 @@ function awaitCallback(redirect: URL, state: string, timeoutMs: number): Promise
         ),
       ),
     );
-    server.listen(Number(redirect.port), redirect.hostname.replace(/^\[|\]$/g, ''));
+    server.listen(Number(redirect.port), redirect.hostname.replace(/^\[|\]$/g, ''), onListening);
   });
+  return { listening: Promise.race([listening, code.then(() => undefined)]), code };
 }
 
 async function fetchMe(
@@ -172,9 +182,10 @@ export async function login(options: LoginOptions): Promise<StoredUserCredential
   }).toString();
 
   const callback = awaitCallback(redirect, state, options.timeoutMs);
+  await callback.listening;
   options.print(`Open this URL to log in to TIDAL:\n\n  ${authorize.toString()}\n`);
   if (options.openBrowser) openInBrowser(authorize.toString());
-  const code = await callback;
+  const code = await callback.code;
 
   const token = await postTokenForm(
     {

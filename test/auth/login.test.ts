@@ -1,0 +1,161 @@
+/**
+ * `tidal-mcp login`, `status` and `logout` end to end: the built CLI, the fake TIDAL's
+ * /authorize and token endpoint, and the real Secret Service started by scripts/with-keyring.sh.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_USER, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { callTool, startServer } from '../e2e/harness.js';
+import { loginEnv, loginForTests, runCli } from '../helpers/login.js';
+
+const onLinux = process.platform === 'linux';
+
+function secretToolLookup(service: string, account: string): string {
+  return execFileSync('secret-tool', ['lookup', 'service', service, 'username', account], {
+    encoding: 'utf8',
+  });
+}
+
+/** Every file below `dir` whose contents include one of `needles`. */
+function filesContaining(dir: string, needles: string[]): string[] {
+  const hits: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory() && !['node_modules', '.git', '.cache'].includes(entry.name)) {
+      hits.push(...filesContaining(path, needles));
+    } else if (entry.isFile() && needles.some((n) => readFileSync(path, 'latin1').includes(n))) {
+      hits.push(path);
+    }
+  }
+  return hits;
+}
+
+describe('tidal-mcp login / status / logout', () => {
+  let fake: FakeTidal;
+  beforeAll(async () => {
+    if (onLinux)
+      expect(
+        process.env.TIDAL_MCP_TEST_KEYRING,
+        'run the suite through `npm test` (scripts/with-keyring.sh)',
+      ).toBe('1');
+    fake = await startFakeTidal();
+  });
+  afterAll(() => fake.close());
+
+  it('logs in with PKCE, stores the tokens only in the keychain, and reports status', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tidal-mcp-home-'));
+    const env = await loginEnv(fake, { HOME: home, XDG_CONFIG_HOME: join(home, '.config') });
+    const run = await loginForTests(env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.page?.status).toBe(200);
+    expect(run.page?.body).toContain('You can close this tab');
+    expect(run.stderr).toContain(
+      `Logged in to TIDAL as ${DEFAULT_USER.username} (country ${DEFAULT_USER.country}).`,
+    );
+
+    const stored = JSON.parse(
+      secretToolLookup(env.TIDAL_MCP_KEYCHAIN_SERVICE!, env.TIDAL_CLIENT_ID!),
+    ) as {
+      accessToken: string;
+      refreshToken: string;
+      userId: string;
+      scopes: string[];
+      country: string;
+    };
+    expect(stored).toMatchObject({
+      userId: DEFAULT_USER.id,
+      country: DEFAULT_USER.country,
+      scopes: ['user.read', 'playlists.read', 'playlists.write', 'search.read'],
+    });
+    const secrets = [stored.accessToken, stored.refreshToken];
+    expect(secrets.every((s) => typeof s === 'string' && s.length > 10)).toBe(true);
+    expect(run.stderr + run.stdout).not.toContain(stored.accessToken);
+    expect(run.stderr + run.stdout).not.toContain(stored.refreshToken);
+    expect(filesContaining(home, secrets)).toEqual([]);
+    expect(filesContaining(process.cwd(), secrets)).toEqual([]);
+    expect(filesContaining(tmpdir(), secrets)).toEqual([]);
+
+    const status = await runCli(['status'], env);
+    expect(status.code).toBe(0);
+    expect(status.stderr).toContain(`user id ${DEFAULT_USER.id}, country ${DEFAULT_USER.country}`);
+    expect(status.stderr).toContain('Scopes: user.read playlists.read playlists.write search.read');
+    expect(status.stderr).toContain('renewable (refresh token stored)');
+    expect(status.stderr).not.toContain(stored.accessToken);
+
+    // The logged-in server can now manage playlists.
+    const server = await startServer(env);
+    try {
+      const created = await callTool(server, 'manage_playlist', {
+        action: 'create',
+        name: 'E2E after login',
+      });
+      expect(created.isError, created.text).toBe(false);
+      const id = (created.structured?.playlist as { id: string }).id;
+      expect(fake.userPlaylists.get(id)?.ownerId).toBe(DEFAULT_USER.id);
+      const listed = await callTool(server, 'manage_playlist', { action: 'list' });
+      expect((listed.structured?.playlists as { id: string }[]).map((p) => p.id)).toContain(id);
+      expect(server.stderr()).not.toContain(stored.accessToken);
+    } finally {
+      await server.close();
+    }
+
+    const logout = await runCli(['logout'], env);
+    expect(logout.stderr).toContain('Logged out: removed the TIDAL login from the OS keychain');
+    const after = await runCli(['status'], env);
+    expect(after.code).toBe(1);
+    expect(after.stderr).toContain('Not logged in');
+    const again = await runCli(['logout'], env);
+    expect(again.stderr).toContain('Nothing to remove');
+  });
+
+  it('refuses a callback whose state does not match and stores nothing', async () => {
+    const env = await loginEnv(fake);
+    const run = await loginForTests(env, (callback) =>
+      callback.searchParams.set('state', 'forged'),
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Login failed: the login response had the wrong state');
+    expect(run.page?.status).toBe(400);
+    expect((await runCli(['status'], env)).code).toBe(1);
+  });
+
+  it('times out with a clear message when the browser never comes back', async () => {
+    const env = await loginEnv(fake, { TIDAL_MCP_LOGIN_TIMEOUT_SECONDS: '1' });
+    const run = await runCli(['login', '--no-browser'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Login failed: no answer from the browser within 1 s');
+  });
+
+  it('refuses a redirect URI that is not loopback', async () => {
+    const env = await loginEnv(fake, { TIDAL_REDIRECT_URI: 'https://example.com/callback' });
+    const run = await runCli(['login', '--no-browser'], env);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('TIDAL_REDIRECT_URI must be a loopback http URL with a port');
+  });
+
+  it('opt-in file store: 0600 file, a warning, and no keychain needed', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'tidal-mcp-file-'));
+    const env = await loginEnv(fake, {
+      TIDAL_MCP_TOKEN_STORE: 'file',
+      XDG_CONFIG_HOME: join(home, 'config'),
+      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
+    });
+    const run = await loginForTests(env);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('warning: TIDAL_MCP_TOKEN_STORE=file keeps your TIDAL tokens in');
+    const file = join(home, 'config', 'tidal-mcp', 'credentials.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ userId: DEFAULT_USER.id });
+  });
+
+  it('says how to fix a missing keychain', async () => {
+    const env = await loginEnv(fake, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' });
+    const status = await runCli(['status'], env);
+    expect(status.code).toBe(1);
+    expect(status.stderr).toContain('No OS keychain is reachable');
+    expect(status.stderr).toContain('TIDAL_MCP_TOKEN_STORE=file');
+  });
+});
