@@ -44,7 +44,7 @@ describe('StoredUserSession', () => {
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     const redirect = 'http://127.0.0.1:1/callback';
     const authorize = await fetch(
-      `${fake.authorizeUrl}?${new URLSearchParams({ response_type: 'code', client_id: fake.clientId, redirect_uri: redirect, scope: 'user.read playlists.read playlists.write', code_challenge: challenge, code_challenge_method: 'S256', state: 's' })}`,
+      `${fake.authorizeUrl}?${new URLSearchParams({ response_type: 'code', client_id: fake.clientId, redirect_uri: redirect, scope: 'user.read playlists.read playlists.write', code_challenge: challenge, code_challenge_method: 'S256', state: 's' }).toString()}`,
       { redirect: 'manual' },
     );
     const code = new URL(authorize.headers.get('location')!).searchParams.get('code')!;
@@ -134,7 +134,8 @@ describe('StoredUserSession', () => {
 
   it('uses a token without refresh token until it expires, then asks for a new login', async () => {
     const clock = new FakeClock(Date.now());
-    const { refreshToken: _dropped, ...noRefresh } = await loggedIn(clock);
+    const noRefresh = await loggedIn(clock);
+    delete noRefresh.refreshToken;
     const s = session(new MemoryStore(noRefresh), clock);
     await expect(s.getToken()).resolves.toBe(noRefresh.accessToken);
     clock.advance(14_400_000 - 30_000);

@@ -5,7 +5,7 @@
 import type { FakeTidal } from './index.js';
 
 /** Response JSON in tests is asserted field by field, so a loose type is the honest one. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+
 export type Json = any;
 
 export interface Res {
