@@ -171,8 +171,25 @@ describe('latency option, request log, authorize', () => {
     expect(JSON.stringify(fake.requests)).not.toContain(fake.clientSecret);
   });
 
-  it('answers 501 on the authorize endpoint for now', async () => {
-    const res = await fetch(`${fake.authorizeUrl}?response_type=code`);
-    expect(res.status).toBe(501);
+  it('refuses an authorize request from an unknown client without redirecting', async () => {
+    const res = await fetch(`${fake.authorizeUrl}?response_type=code&client_id=nope`, {
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: 'invalid_client', sub_status: 1005 });
+  });
+
+  it('redirects a request without PKCE back with an OAuth error and the state', async () => {
+    const res = await fetch(
+      `${fake.authorizeUrl}?${new URLSearchParams({ response_type: 'code', client_id: fake.clientId, redirect_uri: 'http://127.0.0.1:9/cb', state: 'st' }).toString()}`,
+      { redirect: 'manual' },
+    );
+    expect(res.status).toBe(302);
+    const location = new URL(res.headers.get('location')!);
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      state: 'st',
+      error: 'invalid_request',
+      error_description: 'PKCE with S256 is required',
+    });
   });
 });

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
+import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from './index.js';
 import { loadOasValidator, type OasValidator } from './oas-validator.js';
 import { accessToken, apiGet, type Json } from './test-client.js';
 
@@ -100,6 +100,33 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
       '/playlists/{id}/relationships/items',
       `/playlists/${FIXTURES.playlistWithManyItems}/relationships/items?countryCode=US&include=items`,
     );
+  });
+
+  it('user endpoints: /users/me and a user playlist with its items', async () => {
+    const userToken = fake.issueUserToken();
+    const me = await apiGet(fake, '/users/me', userToken);
+    expect(me.status).toBe(200);
+    expect(oas.errors(oas.responseSchemaName('/users/{id}', 'get', '200'), me.body)).toEqual([]);
+    const created = fake.userPlaylists.create('4242', { name: 'OAS check' });
+    fake.userPlaylists.add(created, [{ type: 'tracks', id: getCatalog().tracks[0]!.id }]);
+    const mine = await apiGet(
+      fake,
+      '/playlists?filter[owners.id]=me&countryCode=US&include=items',
+      userToken,
+    );
+    expect(mine.status).toBe(200);
+    expect(oas.errors(oas.responseSchemaName('/playlists', 'get', '200'), mine.body)).toEqual([]);
+    const items = await apiGet(
+      fake,
+      `/playlists/${created.id}/relationships/items?countryCode=US`,
+      userToken,
+    );
+    expect(
+      oas.errors(
+        oas.responseSchemaName('/playlists/{id}/relationships/items', 'get', '200'),
+        items.body,
+      ),
+    ).toEqual([]);
   });
 
   it('errors: 400, 404, 429', async () => {
