@@ -60,6 +60,7 @@ function send(
 ): void {
   entry.status = status;
   const payload = JSON.stringify(body);
+  entry.responseBytes = Buffer.byteLength(payload);
   res.writeHead(status, {
     ...headers,
     'content-type': contentType,

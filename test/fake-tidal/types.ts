@@ -51,6 +51,8 @@ export interface RequestLogEntry {
   headers: Record<string, string | undefined>;
   /** Date.now() when the request arrived. */
   at: number;
+  /** Size of the JSON body the fake sent (the raw TIDAL document), for the benchmark. */
+  responseBytes?: number;
 }
 
 /**
