@@ -129,6 +129,12 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
       apply,
     );
 
+  /** Writes to one of the caller's own playlists: scope, Idempotency-Key replay, ownership. */
+  const ownedWrite = (req: ApiRequest, apply: (playlist: UserPlaylist) => ApiResult) => {
+    const userId = requireUser(req.token, 'playlists.write');
+    return write(req, userId, () => apply(owned(playlists, req.params.id ?? '', userId)));
+  };
+
   return [
     {
       method: 'GET',
@@ -206,9 +212,7 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
       pattern: '/playlists/:id',
       query: [],
       handler: (req) => {
-        const userId = requireUser(req.token, 'playlists.write');
-        return write(req, userId, () => {
-          const playlist = owned(playlists, req.params.id ?? '', userId);
+        return ownedWrite(req, (playlist) => {
           Object.assign(playlist, attributes(req.body, playlist.id));
           playlists.touch(playlist);
           return singleResourceDocument(deps, { ...req, query: {} }, 'playlists', playlist.id);
@@ -232,9 +236,7 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
       pattern: '/playlists/:id/relationships/items',
       query: ['countryCode'],
       handler: (req) => {
-        const userId = requireUser(req.token, 'playlists.write');
-        return write(req, userId, () => {
-          const playlist = owned(playlists, req.params.id ?? '', userId);
+        return ownedWrite(req, (playlist) => {
           const refs = dataArray(req.body, 50).map((e, i) => itemRef(e, i, false));
           const exists = (r: { type: string; id: string }) =>
             (r.type === 'tracks' ? catalog.track(r.id) : catalog.video(r.id)) !== undefined;
@@ -266,9 +268,7 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
       pattern: '/playlists/:id/relationships/items',
       query: [],
       handler: (req) => {
-        const userId = requireUser(req.token, 'playlists.write');
-        return write(req, userId, () => {
-          const playlist = owned(playlists, req.params.id ?? '', userId);
+        return ownedWrite(req, (playlist) => {
           const refs = dataArray(req.body, 50).map((e, i) => itemRef(e, i, true));
           for (const [i, ref] of refs.entries()) {
             if (!playlist.items.some((it) => it.itemId === ref.itemId && it.id === ref.id)) {
@@ -289,9 +289,7 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
       pattern: '/playlists/:id/relationships/items',
       query: [],
       handler: (req) => {
-        const userId = requireUser(req.token, 'playlists.write');
-        return write(req, userId, () => {
-          const playlist = owned(playlists, req.params.id ?? '', userId);
+        return ownedWrite(req, (playlist) => {
           const refs = dataArray(req.body, 20).map((e, i) => itemRef(e, i, true));
           const before = positionBefore(req.body);
           if (before !== undefined && !playlist.items.some((it) => it.itemId === before)) {
