@@ -26,6 +26,8 @@ export class StoredUserSession implements UserSession, TokenProvider {
   private refreshing: Promise<string> | undefined;
   /** The token TIDAL rejected with a 401; the next getToken() must not hand it out again. */
   private rejected: string | undefined;
+  /** A refresh token TIDAL refused (4xx): never sent again, so a dead login cannot loop. */
+  private deadRefreshToken: string | undefined;
   private readonly clock: Clock;
 
   constructor(private readonly options: StoredSessionOptions) {
@@ -68,7 +70,23 @@ export class StoredUserSession implements UserSession, TokenProvider {
     if (credentials.clientId !== this.options.clientId) {
       throw new LoginRequiredError('The stored TIDAL login belongs to another TIDAL_CLIENT_ID');
     }
+    // Expired with nothing to renew it: say so up front instead of sending a dead token.
+    if (credentials.expiresAt <= this.clock.now() && !this.renewable(credentials)) {
+      // Forget the memo so a `tidal-mcp login` in another process is picked up next time.
+      this.credentials = undefined;
+      throw new LoginRequiredError(
+        credentials.refreshToken
+          ? 'Your TIDAL login has expired and could not be renewed'
+          : 'Your TIDAL login has expired (TIDAL issued no refresh token)',
+      );
+    }
     return credentials;
+  }
+
+  private renewable(credentials: StoredUserCredentials): boolean {
+    return (
+      credentials.refreshToken !== undefined && credentials.refreshToken !== this.deadRefreshToken
+    );
   }
 
   private async refresh(credentials: StoredUserCredentials): Promise<string> {
@@ -85,10 +103,14 @@ export class StoredUserSession implements UserSession, TokenProvider {
       return latest.accessToken;
     }
     const expired = credentials.expiresAt <= this.clock.now();
-    if (!credentials.refreshToken) {
+    if (!credentials.refreshToken || !this.renewable(credentials)) {
       // TIDAL may issue no refresh token: use the access token until it really expires.
       if (!expired && credentials.accessToken !== this.rejected) return credentials.accessToken;
-      throw new LoginRequiredError('Your TIDAL login has expired (TIDAL issued no refresh token)');
+      throw new LoginRequiredError(
+        credentials.refreshToken
+          ? 'Your TIDAL login has expired and could not be renewed'
+          : 'Your TIDAL login has expired (TIDAL issued no refresh token)',
+      );
     }
     try {
       const response = await postTokenForm(
@@ -115,6 +137,7 @@ export class StoredUserSession implements UserSession, TokenProvider {
       return updated.accessToken;
     } catch (error) {
       if (error instanceof TokenEndpointError && error.status !== undefined && error.status < 500) {
+        this.deadRefreshToken = credentials.refreshToken;
         throw new LoginRequiredError('Your TIDAL login has expired and could not be renewed');
       }
       throw error;

@@ -4,31 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredUserCredentials, TokenStore } from '../../src/auth/credentials.js';
-import { StoredUserSession } from '../../src/auth/stored-session.js';
 import { LoginRequiredError } from '../../src/auth/user-session.js';
 import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { MemoryStore, loggedIn as mint, sessionFor } from '../helpers/user-session-fixtures.js';
 import { FakeClock } from '../unit/fake-clock.js';
-
-class MemoryStore implements TokenStore {
-  saves = 0;
-  constructor(public value: StoredUserCredentials | undefined) {}
-  describe() {
-    return 'memory';
-  }
-  load() {
-    return Promise.resolve(this.value && { ...this.value });
-  }
-  save(c: StoredUserCredentials) {
-    this.saves++;
-    this.value = { ...c };
-    return Promise.resolve();
-  }
-  remove() {
-    const had = this.value !== undefined;
-    this.value = undefined;
-    return Promise.resolve(had);
-  }
-}
 
 describe('StoredUserSession', () => {
   let fake: FakeTidal;
@@ -37,53 +16,9 @@ describe('StoredUserSession', () => {
   });
   afterAll(() => fake.close());
 
-  /** Real tokens from the fake's login grants, stored as `tidal-mcp login` would. */
-  async function loggedIn(clock: FakeClock): Promise<StoredUserCredentials> {
-    const verifier = 'v'.repeat(64);
-    const { createHash } = await import('node:crypto');
-    const challenge = createHash('sha256').update(verifier).digest('base64url');
-    const redirect = 'http://127.0.0.1:1/callback';
-    const authorize = await fetch(
-      `${fake.authorizeUrl}?${new URLSearchParams({ response_type: 'code', client_id: fake.clientId, redirect_uri: redirect, scope: 'user.read playlists.read playlists.write', code_challenge: challenge, code_challenge_method: 'S256', state: 's' }).toString()}`,
-      { redirect: 'manual' },
-    );
-    const code = new URL(authorize.headers.get('location')!).searchParams.get('code')!;
-    const token = (await (
-      await fetch(fake.tokenUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        body: new URLSearchParams({
-          grant_type: 'authorization_code',
-          code,
-          code_verifier: verifier,
-          redirect_uri: redirect,
-          client_id: fake.clientId,
-        }),
-      })
-    ).json()) as { access_token: string; refresh_token?: string; expires_in: number };
-    return {
-      version: 1,
-      clientId: fake.clientId,
-      userId: '4242',
-      accessToken: token.access_token,
-      ...(token.refresh_token && { refreshToken: token.refresh_token }),
-      expiresAt: clock.now() + token.expires_in * 1000,
-      scopes: ['user.read', 'playlists.read', 'playlists.write'],
-      country: 'NO',
-      obtainedAt: clock.now(),
-    };
-  }
-
-  function session(store: TokenStore, clock: FakeClock, clientId = fake.clientId) {
-    return new StoredUserSession({
-      store,
-      clientId,
-      clientSecret: fake.clientSecret,
-      endpoint: { tokenUrl: fake.tokenUrl, userAgent: 't', clock },
-      defaultCountry: 'US',
-      clock,
-    });
-  }
+  const loggedIn = (clock: FakeClock): Promise<StoredUserCredentials> => mint(fake, clock);
+  const session = (store: TokenStore, clock: FakeClock, clientId = fake.clientId) =>
+    sessionFor(fake, store, clock, clientId);
 
   it('hands out the stored token and the user context while it is fresh', async () => {
     const clock = new FakeClock(Date.now());

@@ -71,7 +71,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
       user: DEFAULT_USER,
       userTokenTtlSeconds: options.userTokenTtlSeconds ?? 14_400,
       issueRefreshTokens: options.issueRefreshTokens ?? true,
-      rejectRefresh: false,
+      rejectRefresh: options.rejectRefresh ?? false,
     },
     clientId,
   );
@@ -127,6 +127,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     inject: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
     expireAllTokens: () => tokens.expireAll(),
+    expireUserTokens: (userId) => tokens.expireUser(userId),
     issuedTokenCount: () => tokens.issuedCount(),
     userPlaylists: playlists,
     userLogin,

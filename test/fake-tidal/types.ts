@@ -37,6 +37,8 @@ export interface FakeTidalOptions {
   userTokenTtlSeconds?: number;
   /** Whether login issues a refresh token (TIDAL has been seen not to); default true. */
   issueRefreshTokens?: boolean;
+  /** Every refresh_token grant fails with 400 invalid_grant; default false. */
+  rejectRefresh?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -89,7 +91,7 @@ export interface FakeTidal {
   readonly apiUrl: string;
   /** `${url}/v1/oauth2/token` */
   readonly tokenUrl: string;
-  /** `${url}/authorize` (answers 501 until the user-login issue implements it). */
+  /** `${url}/authorize`: an auto-approving login page for DEFAULT_USER (see auth/user-login.ts). */
   readonly authorizeUrl: string;
   readonly clientId: string;
   readonly clientSecret: string;
@@ -102,6 +104,8 @@ export interface FakeTidal {
   clearFaults(): void;
   /** Every token issued so far becomes invalid; the API then answers 401. */
   expireAllTokens(): void;
+  /** Every access token issued to this user id expires now; returns how many. */
+  expireUserTokens(userId: string): number;
   issuedTokenCount(): number;
   /**
    * Mint a user access token directly (as if the user had logged in), for tests of user-scoped

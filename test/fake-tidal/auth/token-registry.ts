@@ -70,6 +70,18 @@ export class TokenRegistry {
     for (const record of this.tokens.values()) record.expiresAt = Math.min(record.expiresAt, now);
   }
 
+  /** Expires every token issued to one user (as if TIDAL revoked or timed out that login). */
+  expireUser(userId: string): number {
+    const now = this.now();
+    let expired = 0;
+    for (const record of this.tokens.values()) {
+      if (record.userId !== userId) continue;
+      record.expiresAt = Math.min(record.expiresAt, now);
+      expired++;
+    }
+    return expired;
+  }
+
   issuedCount(): number {
     return this.issued;
   }

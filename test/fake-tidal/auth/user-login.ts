@@ -50,6 +50,11 @@ export class UserLogin {
   private readonly codes = new Map<string, PendingCode>();
   private readonly refreshTokens = new Map<string, RefreshRecord>();
   refreshCount = 0;
+  /**
+   * The secrets of the last authorization_code exchange, so tests can assert that the CLI never
+   * prints the code or the PKCE verifier (they are random, so only the fake knows them).
+   */
+  lastExchange: { code: string; verifier: string } | undefined;
 
   constructor(
     readonly options: UserLoginOptions,
@@ -118,6 +123,7 @@ export class UserLogin {
       throw new TokenError(400, 'invalid_grant', 'redirect_uri does not match', 1002);
     }
     const verifier = req.form.get('code_verifier') ?? '';
+    this.lastExchange = { code, verifier };
     const challenge = createHash('sha256').update(verifier).digest('base64url');
     if (verifier.length < 43 || challenge !== pending.challenge) {
       throw new TokenError(400, 'invalid_grant', 'PKCE verification failed', 11102);
