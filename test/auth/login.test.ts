@@ -60,7 +60,7 @@ describe('tidal-mcp login / status / logout', () => {
   it('logs in with PKCE, stores the tokens only in the keychain, and reports status', async () => {
     const home = mkdtempSync(join(tmpdir(), 'tidal-mcp-home-'));
     const env = await loginEnv(fake, { HOME: home, XDG_CONFIG_HOME: join(home, '.config') });
-    const run = await loginForTests(env);
+    const run = await loginForTests(fake, env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.page?.status).toBe(200);
     expect(run.page?.body).toContain('You can close this tab');
@@ -84,8 +84,13 @@ describe('tidal-mcp login / status / logout', () => {
     });
     const secrets = [stored.accessToken, stored.refreshToken];
     expect(secrets.every((s) => typeof s === 'string' && s.length > 10)).toBe(true);
-    expect(run.stderr + run.stdout).not.toContain(stored.accessToken);
-    expect(run.stderr + run.stdout).not.toContain(stored.refreshToken);
+    // Everything that must never be shown: tokens, the code, the PKCE verifier, the secret.
+    const exchange = fake.userLogin.lastExchange!;
+    const forbidden = [...secrets, exchange.code, exchange.verifier, env.TIDAL_CLIENT_SECRET!];
+    expect(exchange.verifier.length).toBeGreaterThanOrEqual(43);
+    const shown = (text: string) => forbidden.filter((secret) => text.includes(secret));
+    expect(shown(run.stderr + run.stdout)).toEqual([]);
+    expect(shown(run.page?.body ?? '')).toEqual([]);
     expect(filesContaining(home, secrets)).toEqual([]);
     expect(filesContaining(process.cwd(), secrets)).toEqual([]);
 
@@ -94,7 +99,7 @@ describe('tidal-mcp login / status / logout', () => {
     expect(status.stderr).toContain(`user id ${DEFAULT_USER.id}, country ${DEFAULT_USER.country}`);
     expect(status.stderr).toContain('Scopes: user.read playlists.read playlists.write search.read');
     expect(status.stderr).toContain('renewable (refresh token stored)');
-    expect(status.stderr).not.toContain(stored.accessToken);
+    expect(shown(status.stderr + status.stdout)).toEqual([]);
 
     // The logged-in server can now manage playlists.
     const server = await startServer(env);
@@ -108,13 +113,16 @@ describe('tidal-mcp login / status / logout', () => {
       expect(fake.userPlaylists.get(id)?.ownerId).toBe(DEFAULT_USER.id);
       const listed = await callTool(server, 'manage_playlist', { action: 'list' });
       expect((listed.structured?.playlists as { id: string }[]).map((p) => p.id)).toContain(id);
-      expect(server.stderr()).not.toContain(stored.accessToken);
+      expect(shown(server.stderr())).toEqual([]);
     } finally {
       await server.close();
     }
 
     const logout = await runCli(['logout'], env);
+    expect(logout.code).toBe(0);
     expect(logout.stderr).toContain('Logged out: removed the TIDAL login from the OS keychain');
+    expect(shown(logout.stderr + logout.stdout)).toEqual([]);
+    expect(() => secretToolLookup(env.TIDAL_MCP_KEYCHAIN_SERVICE!, env.TIDAL_CLIENT_ID!)).toThrow();
     const after = await runCli(['status'], env);
     expect(after.code).toBe(1);
     expect(after.stderr).toContain('Not logged in');
@@ -122,9 +130,31 @@ describe('tidal-mcp login / status / logout', () => {
     expect(again.stderr).toContain('Nothing to remove');
   });
 
+  it('says when TIDAL issued no refresh token (log in again after ~4 h)', async () => {
+    const noRefresh = await startFakeTidal({ issueRefreshTokens: false });
+    try {
+      const env = await loginEnv(noRefresh);
+      const run = await loginForTests(noRefresh, env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(
+        'TIDAL issued no refresh token: run `tidal-mcp login` again when the login expires.',
+      );
+      const stored = JSON.parse(
+        secretToolLookup(env.TIDAL_MCP_KEYCHAIN_SERVICE!, env.TIDAL_CLIENT_ID!),
+      ) as Record<string, unknown>;
+      expect(stored.refreshToken).toBeUndefined();
+      const status = await runCli(['status'], env);
+      expect(status.code).toBe(0);
+      expect(status.stderr).toContain('no refresh token: log in again after it expires');
+      expect((await runCli(['logout'], env)).code).toBe(0);
+    } finally {
+      await noRefresh.close();
+    }
+  });
+
   it('refuses a callback whose state does not match and stores nothing', async () => {
     const env = await loginEnv(fake);
-    const run = await loginForTests(env, (callback) =>
+    const run = await loginForTests(fake, env, (callback) =>
       callback.searchParams.set('state', 'forged'),
     );
     expect(run.code).toBe(1);
@@ -154,7 +184,7 @@ describe('tidal-mcp login / status / logout', () => {
       XDG_CONFIG_HOME: join(home, 'config'),
       DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent',
     });
-    const run = await loginForTests(env);
+    const run = await loginForTests(fake, env);
     expect(run.code, run.stderr).toBe(0);
     expect(run.stderr).toContain('warning: TIDAL_MCP_TOKEN_STORE=file keeps your TIDAL tokens in');
     const file = join(home, 'config', 'tidal-mcp', 'credentials.json');

@@ -1,7 +1,13 @@
 /**
  * Runs the real `tidal-mcp login --no-browser` against a fake TIDAL and plays the browser:
  * follows the printed authorize URL to the loopback callback. Tests that need a logged-in
- * server call loginForTests(fake, env) with the env they will start the server with.
+ * server call loginForTests(fake, env) with the env they will start the server with:
+ *
+ *   const env = await loginEnv(fake);            // private keychain service + free redirect port
+ *   const run = await loginForTests(fake, env);  // run.code === 0 once logged in
+ *   const server = await startServer(env);       // test/e2e/harness.ts, now logged in
+ *
+ * `env` defaults to loginEnv(fake); `tamper` may edit the callback URL (e.g. a forged state).
  *
  * Each call should use its own TIDAL_MCP_KEYCHAIN_SERVICE (see loginEnv) so tests never share
  * credentials. Needs a reachable keychain: `npm test` runs inside scripts/with-keyring.sh.
@@ -88,9 +94,11 @@ export async function approveInBrowser(
 
 /** The full login; resolves with the CLI run once it has exited. */
 export async function loginForTests(
-  env: Record<string, string>,
+  fake: FakeTidal,
+  env?: Record<string, string>,
   tamper?: (callback: URL) => void,
-): Promise<CliRun & { page?: { status: number; body: string } }> {
+): Promise<CliRun & { env: Record<string, string>; page?: { status: number; body: string } }> {
+  env ??= await loginEnv(fake);
   let page: { status: number; body: string } | undefined;
   let approving: Promise<void> | undefined;
   const run = await runCli(['login', '--no-browser'], env, (stderr) => {
@@ -102,5 +110,5 @@ export async function loginForTests(
     }
   });
   await approving;
-  return { ...run, ...(page && { page }) };
+  return { ...run, env, ...(page && { page }) };
 }
