@@ -28,6 +28,9 @@ export async function runLogin(config: Config, print: Print): Promise<number> {
     );
   }
   try {
+    // Check the store can be reached before sending anyone to the browser: a missing keychain
+    // should fail in a second with the fix, not after the user has clicked "Allow".
+    await store.load();
     const credentials = await login({
       clientId,
       clientSecret: config.clientSecret,

@@ -194,6 +194,12 @@ describe('tidal-mcp login / status / logout', () => {
 
   it('says how to fix a missing keychain', async () => {
     const env = await loginEnv(fake, { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' });
+    const login = await runCli(['login', '--no-browser'], env);
+    expect(login.code).toBe(1);
+    expect(login.stderr).toContain('Login failed: No OS keychain is reachable');
+    expect(login.stderr).toContain('dbus-run-session');
+    // It fails before anyone is sent to the browser.
+    expect(login.stderr).not.toContain('/authorize?');
     const status = await runCli(['status'], env);
     expect(status.code).toBe(1);
     expect(status.stderr).toContain('No OS keychain is reachable');

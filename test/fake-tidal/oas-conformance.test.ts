@@ -175,3 +175,32 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
     );
   });
 });
+
+describe.skipIf(!haveOas)('the scopes `tidal-mcp login` asks for exist in the TIDAL OAS', () => {
+  it('every login scope is a THIRD_PARTY scope of Authorization_Code_PKCE', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { LOGIN_SCOPES } = await import('../../src/auth/login.js');
+    const oas = JSON.parse(readFileSync(oasFile, 'utf8')) as {
+      components: {
+        securitySchemes: Record<
+          string,
+          {
+            flows: Record<
+              string,
+              {
+                scopes: Record<string, string>;
+                'x-scopes-required-access-tier': Record<string, string>;
+              }
+            >;
+          }
+        >;
+      };
+    };
+    const flow = oas.components.securitySchemes.Authorization_Code_PKCE!.flows.authorizationCode!;
+    expect(LOGIN_SCOPES).toEqual(['user.read', 'playlists.read', 'playlists.write', 'search.read']);
+    for (const scope of LOGIN_SCOPES) {
+      expect(Object.keys(flow.scopes)).toContain(scope);
+      expect(flow['x-scopes-required-access-tier'][scope], scope).toBe('THIRD_PARTY');
+    }
+  });
+});
