@@ -152,6 +152,37 @@ describe('tidal-mcp login / status / logout', () => {
     }
   });
 
+  it('records the granted scopes and warns about a missing one', async () => {
+    const partial = await startFakeTidal({ withheldScopes: ['playlists.write'] });
+    try {
+      const env = await loginEnv(partial);
+      const run = await loginForTests(partial, env);
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toContain(
+        'warning: TIDAL did not grant playlists.write; enable these scopes for your app in the TIDAL developer dashboard.',
+      );
+      const status = await runCli(['status'], env);
+      expect(status.stderr).toContain('Scopes: user.read playlists.read search.read\n');
+      expect((await runCli(['logout'], env)).code).toBe(0);
+    } finally {
+      await partial.close();
+    }
+  });
+
+  it('reports an OAuth error from the authorization server and stores nothing', async () => {
+    const env = await loginEnv(fake);
+    const run = await loginForTests(fake, env, (callback) => {
+      callback.searchParams.delete('code');
+      callback.searchParams.set('error', 'access_denied');
+      callback.searchParams.set('error_description', 'The user denied access');
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Login failed: TIDAL refused the login: The user denied access');
+    expect(run.page?.status).toBe(400);
+    expect(run.page?.body).toContain('Login failed');
+    expect((await runCli(['status'], env)).code).toBe(1);
+  });
+
   it('refuses a callback whose state does not match and stores nothing', async () => {
     const env = await loginEnv(fake);
     const run = await loginForTests(fake, env, (callback) =>

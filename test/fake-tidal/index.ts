@@ -72,6 +72,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
       userTokenTtlSeconds: options.userTokenTtlSeconds ?? 14_400,
       issueRefreshTokens: options.issueRefreshTokens ?? true,
       rejectRefresh: options.rejectRefresh ?? false,
+      withheldScopes: options.withheldScopes ?? [],
     },
     clientId,
   );

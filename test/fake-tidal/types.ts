@@ -39,6 +39,8 @@ export interface FakeTidalOptions {
   issueRefreshTokens?: boolean;
   /** Every refresh_token grant fails with 400 invalid_grant; default false. */
   rejectRefresh?: boolean;
+  /** Login grants the requested scopes minus these (the token response's `scope` says so). */
+  withheldScopes?: string[];
 }
 
 export interface RequestLogEntry {

@@ -16,6 +16,8 @@ export interface UserLoginOptions {
   issueRefreshTokens: boolean;
   /** Make every refresh fail with invalid_grant. */
   rejectRefresh: boolean;
+  /** Scopes the "user" does not grant even when asked (a dashboard without them enabled). */
+  withheldScopes?: readonly string[];
 }
 
 interface PendingCode {
@@ -93,12 +95,14 @@ export class UserLogin {
     const scopes = (query.get('scope') ?? '').split(' ').filter(Boolean);
     const unknown = scopes.filter((s) => !KNOWN_SCOPES.has(s));
     if (unknown.length > 0) return fail('invalid_scope', `unknown scope ${unknown.join(' ')}`);
+    const withheld = new Set(this.options.withheldScopes ?? []);
+    const granted = scopes.filter((s) => !withheld.has(s));
     const code = randomBytes(18).toString('base64url');
     this.codes.set(code, {
       clientId: this.clientId,
       redirectUri,
       challenge: query.get('code_challenge') ?? '',
-      scopes,
+      scopes: granted,
       user: this.options.user,
       expiresAt: Date.now() + 60_000,
     });
