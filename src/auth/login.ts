@@ -51,6 +51,7 @@ function loopbackRedirect(redirectUri: string): URL {
 
 function openInBrowser(url: string): void {
   // The URL is one argument to a fixed program: never interpolated into a shell command line.
+  // On Windows not `cmd /c start "" <url>`: cmd re-parses the URL and splits it at every `&`.
   const [command, args] =
     process.platform === 'darwin'
       ? ['open', [url]]

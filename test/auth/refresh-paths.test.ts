@@ -85,6 +85,21 @@ describe('StoredUserSession refresh paths', () => {
     );
   });
 
+  it('a running session picks up a new login after the old one expired, without a restart', async () => {
+    const clock = new FakeClock(Date.now());
+    const old = await loggedIn(fake, clock);
+    delete old.refreshToken;
+    const store = new MemoryStore(old);
+    const s = sessionFor(fake, store, clock);
+    clock.advance(FOUR_HOURS_MS);
+    await expect(s.access()).rejects.toBeInstanceOf(LoginRequiredError);
+    // `tidal-mcp login` in a terminal writes fresh credentials to the same store.
+    const fresh = await loggedIn(fake, clock);
+    store.value = fresh;
+    const access = await s.access();
+    await expect(access.tokens.getToken()).resolves.toBe(fresh.accessToken);
+  });
+
   it('a 5xx from the token endpoint is a retryable upstream error and keeps the credentials', async () => {
     const clock = new FakeClock(Date.now());
     const stored = await loggedIn(fake, clock);
