@@ -151,6 +151,10 @@ async function fetchMe(
     },
     headersTimeout: 15_000,
     bodyTimeout: 15_000,
+  }).catch((error: unknown) => {
+    // Only the error code: undici messages are safe, but a LoginError keeps the exit code 1.
+    const code = (error as { code?: string }).code ?? 'error';
+    throw new LoginError(`could not reach the TIDAL API for GET /users/me (${code})`);
   });
   const body = (await response.body.json().catch(() => undefined)) as
     { data?: { id?: string; attributes?: { username?: string; country?: string } } } | undefined;
