@@ -5,6 +5,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as z from 'zod/v4';
+import { UserFacingError } from './errors.js';
 
 export const DEFAULTS = {
   apiUrl: 'https://openapi.tidal.com/v2',
@@ -83,7 +84,7 @@ export interface Config {
   readonly reportCallStats: boolean;
 }
 
-export class ConfigError extends Error {
+export class ConfigError extends UserFacingError {
   override name = 'ConfigError';
 }
 

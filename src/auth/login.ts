@@ -5,6 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+import { UserFacingError } from '../errors.js';
 import type { StoredUserCredentials, TokenStore } from './credentials.js';
 import { createPkcePair, createState } from './pkce.js';
 import { postTokenForm, type TokenEndpointOptions } from './token-endpoint.js';
@@ -27,7 +28,7 @@ export interface LoginOptions {
   now?: () => number;
 }
 
-export class LoginError extends Error {
+export class LoginError extends UserFacingError {
   override name = 'LoginError';
 }
 

@@ -4,6 +4,7 @@
  * secret or an Authorization header: they are built from status codes and TIDAL's JSON:API
  * `errors[]` details only.
  */
+import { UserFacingError } from '../errors.js';
 
 export type TidalErrorKind =
   | 'not_found'
@@ -16,7 +17,7 @@ export type TidalErrorKind =
   | 'network'
   | 'credentials_missing';
 
-export abstract class TidalError extends Error {
+export abstract class TidalError extends UserFacingError {
   abstract readonly kind: TidalErrorKind;
   /** HTTP status from TIDAL, when there was a response. */
   readonly status: number | undefined;
