@@ -1,15 +1,96 @@
 // @ts-check
+import path from 'node:path';
 import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** Layering: src/tidal and src/auth know nothing about MCP; tools never touch HTTP or cache libraries. */
-const mcpPackages = ['@modelcontextprotocol/*'];
+/**
+ * The architecture as an allow-list: what each part of src/ may import from the rest of src/
+ * (paths relative to src/; a folder allows everything under it). Layers point one way:
+ * index → transports → server → tools/commands → auth → tidal, with config, log, errors and
+ * version at the bottom. A new file is covered by the first entry whose folder contains it.
+ */
+const ALLOWED_IMPORTS = {
+  'tidal/': ['tidal/', 'errors.ts'],
+  'auth/': ['auth/', 'tidal/', 'errors.ts'],
+  'tools/': ['tools/', 'tidal/', 'auth/user-session.ts', 'errors.ts', 'log.ts'],
+  'transports/': ['transports/', 'app.ts', 'server.ts', 'config.ts', 'errors.ts', 'log.ts'],
+  'server.ts': ['server.ts', 'tools/', 'log.ts', 'version.ts'],
+  'commands.ts': [
+    'commands.ts',
+    'auth/',
+    'tidal/',
+    'config.ts',
+    'errors.ts',
+    'log.ts',
+    'version.ts',
+  ],
+  'app.ts': [
+    'app.ts',
+    'auth/',
+    'tidal/',
+    'tools/',
+    'config.ts',
+    'errors.ts',
+    'log.ts',
+    'version.ts',
+  ],
+  'config.ts': ['config.ts', 'errors.ts'],
+  'log.ts': ['log.ts'],
+  'errors.ts': ['errors.ts'],
+  'version.ts': ['version.ts'],
+  'index.ts': [''],
+};
 
-export default tseslint.config(
+const SRC = path.join(import.meta.dirname, 'src');
+
+/** @param {string} relative @param {string} entry */
+const covers = (relative, entry) =>
+  entry === '' || (entry.endsWith('/') ? relative.startsWith(entry) : relative === entry);
+
+/** A local rule: relative imports inside src/ must be on the importing file's allow-list. */
+const layersPlugin = {
+  rules: {
+    'allowed-imports': {
+      meta: { type: 'problem', schema: [] },
+      /** @param {import('eslint').Rule.RuleContext} context */
+      create(context) {
+        const from = path.relative(SRC, context.filename).split(path.sep).join('/');
+        const owner = Object.keys(ALLOWED_IMPORTS).find((entry) => covers(from, entry));
+        if (from.startsWith('..') || owner === undefined) return {};
+        const allowed = ALLOWED_IMPORTS[/** @type {keyof typeof ALLOWED_IMPORTS} */ (owner)];
+        /** @param {import('estree').Node & { source?: import('estree').Literal | null }} node */
+        const check = (node) => {
+          const spec = node.source?.value;
+          if (typeof spec !== 'string' || !spec.startsWith('.')) return;
+          const target = path
+            .relative(SRC, path.resolve(path.dirname(context.filename), spec))
+            .split(path.sep)
+            .join('/')
+            .replace(/\.js$/, '.ts');
+          if (!allowed.some((entry) => covers(target, entry))) {
+            context.report({
+              node,
+              message: `src/${owner} may not import src/${target} (allowed: ${allowed.join(', ')}); see ALLOWED_IMPORTS in eslint.config.js.`,
+            });
+          }
+        };
+        return {
+          ImportDeclaration: check,
+          ExportNamedDeclaration: check,
+          ExportAllDeclaration: check,
+          ImportExpression: check,
+        };
+      },
+    },
+  },
+};
+
+export default defineConfig(
   { ignores: ['dist/', 'coverage/', 'node_modules/', '.bundle/', '.tmp/', '.cache/'] },
   js.configs.recommended,
-  ...tseslint.configs.recommendedTypeChecked,
+  tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       globals: { ...globals.node },
@@ -26,19 +107,62 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    plugins: { layers: layersPlugin },
+    rules: {
+      'layers/allowed-imports': 'error',
+      // Small files and functions keep the code easy to walk into; an exception needs a comment.
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only src/config.ts reads the environment.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/config.ts'],
+    rules: { 'no-restricted-properties': 'off' },
+  },
+  {
     files: ['src/tidal/**/*.ts', 'src/auth/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: mcpPackages, message: 'src/tidal and src/auth must not depend on MCP.' },
             {
-              group: ['**/tools/*', '**/server*', '**/transports/*'],
-              message: 'Layers point one way.',
+              group: ['@modelcontextprotocol/*'],
+              message: 'src/tidal and src/auth must not depend on MCP.',
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    // Time in the client goes through the injectable clock, so retry, rate-limit and cache
+    // tests run instantly and deterministically.
+    files: ['src/tidal/**/*.ts'],
+    ignores: ['src/tidal/clock.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'env',
+          message: 'Only src/config.ts reads the environment.',
+        },
+        { object: 'Date', property: 'now', message: 'Use the Clock (src/tidal/clock.ts).' },
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'setTimeout', message: 'Use the Clock (src/tidal/clock.ts).' },
+        { name: 'setInterval', message: 'Use the Clock (src/tidal/clock.ts).' },
       ],
     },
   },
@@ -52,21 +176,6 @@ export default tseslint.config(
             { name: 'undici', message: 'Tools talk to TIDAL through src/tidal only.' },
             { name: 'lru-cache', message: 'Caching lives in src/tidal.' },
           ],
-          patterns: [{ group: ['**/transports/*'], message: 'Tools are transport-agnostic.' }],
-        },
-      ],
-    },
-  },
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/config.ts'],
-    rules: {
-      'no-restricted-properties': [
-        'error',
-        {
-          object: 'process',
-          property: 'env',
-          message: 'Only src/config.ts reads the environment.',
         },
       ],
     },
@@ -86,6 +195,6 @@ export default tseslint.config(
   },
   {
     files: ['**/*.js', '**/*.mjs'],
-    ...tseslint.configs.disableTypeChecked,
+    extends: [tseslint.configs.disableTypeChecked],
   },
 );

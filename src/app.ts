@@ -8,10 +8,10 @@ import { createTokenStore } from './auth/token-stores.js';
 import { LoginRequiredError, type UserSession } from './auth/user-session.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
-import { TidalCatalog } from './tidal/catalog.js';
+import { TidalCatalog } from './tidal/catalog/index.js';
 import { TidalHttp } from './tidal/http.js';
-import { TidalPlaylists } from './tidal/playlists.js';
-import type { ToolDeps } from './tools/define-tool.js';
+import { TidalPlaylists } from './tidal/playlists/index.js';
+import type { ToolDeps } from './tools/shared/define-tool.js';
 import { packageVersion } from './version.js';
 
 export interface App {

@@ -2,13 +2,35 @@
  * The account commands: `tidal-mcp login`, `status`, `logout`. They talk to a person in a
  * terminal, on stderr, and never print a token, code, verifier or secret.
  */
-import type { Config } from './config.js';
-import { login, LoginError, LOGIN_SCOPES } from './auth/login.js';
+import { login, LOGIN_SCOPES } from './auth/login.js';
 import { createTokenStore } from './auth/token-stores.js';
-import { TidalError } from './tidal/errors.js';
+import type { Config } from './config.js';
+import { userMessage } from './errors.js';
+import { createLogger } from './log.js';
 import { packageVersion } from './version.js';
 
 type Print = (line: string) => void;
+
+/**
+ * The one error exit of every command: a user-facing error prints its message and exits 1; any
+ * other error prints the generic message, and its stack goes to the log (stderr) for a bug report.
+ */
+async function withErrorExit(
+  config: Config,
+  print: Print,
+  prefix: string,
+  body: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await body();
+  } catch (error) {
+    const logger = createLogger(config.logLevel, undefined, [config.clientSecret]);
+    print(
+      `${prefix}${userMessage(error, (e) => logger.error(e instanceof Error ? (e.stack ?? e.message) : String(e)))}`,
+    );
+    return 1;
+  }
+}
 
 function needClientId(config: Config, print: Print): string | undefined {
   if (!config.clientId)
@@ -27,7 +49,7 @@ export async function runLogin(config: Config, print: Print): Promise<number> {
       `warning: TIDAL_MCP_TOKEN_STORE=file keeps your TIDAL tokens in ${config.tokenFilePath} (mode 0600), not in the OS keychain.`,
     );
   }
-  try {
+  return withErrorExit(config, print, 'Login failed: ', async () => {
     // Check the store can be reached before sending anyone to the browser: a missing keychain
     // should fail in a second with the fix, not after the user has clicked "Allow".
     await store.load();
@@ -57,20 +79,14 @@ export async function runLogin(config: Config, print: Print): Promise<number> {
       );
     }
     return 0;
-  } catch (error) {
-    if (error instanceof LoginError || error instanceof TidalError) {
-      print(`Login failed: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }
 
 export async function runStatus(config: Config, print: Print, now = Date.now()): Promise<number> {
   const clientId = needClientId(config, print);
   if (!clientId) return 2;
   const store = createTokenStore(config, clientId);
-  try {
+  return withErrorExit(config, print, '', async () => {
     const c = await store.load();
     if (!c) {
       print(`Not logged in (checked the ${store.describe()}). Run \`tidal-mcp login\`.`);
@@ -86,20 +102,14 @@ export async function runStatus(config: Config, print: Print, now = Date.now()):
     );
     print(`Stored in the ${store.describe()}.`);
     return 0;
-  } catch (error) {
-    if (error instanceof TidalError) {
-      print(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }
 
 export async function runLogout(config: Config, print: Print): Promise<number> {
   const clientId = needClientId(config, print);
   if (!clientId) return 2;
   const store = createTokenStore(config, clientId);
-  try {
+  return withErrorExit(config, print, '', async () => {
     const removed = await store.remove();
     print(
       removed
@@ -107,11 +117,5 @@ export async function runLogout(config: Config, print: Print): Promise<number> {
         : `Nothing to remove: no TIDAL login in the ${store.describe()}.`,
     );
     return 0;
-  } catch (error) {
-    if (error instanceof TidalError) {
-      print(error.message);
-      return 1;
-    }
-    throw error;
-  }
+  });
 }

@@ -3,6 +3,7 @@
 import { createApp } from './app.js';
 import { runLogin, runLogout, runStatus } from './commands.js';
 import { ConfigError, loadConfig } from './config.js';
+import { userMessage } from './errors.js';
 import { assertSafeBinding, runHttp } from './transports/http.js';
 import { runStdio } from './transports/stdio.js';
 import { packageVersion } from './version.js';
@@ -72,9 +73,11 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
-      `tidal-mcp: fatal: ${error instanceof Error ? error.message : String(error)}\n`,
+    // A user-facing error (e.g. the HTTP port is taken) is said plainly; a bug gets its stack.
+    const message = userMessage(error, (e) =>
+      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
     );
+    process.stderr.write(`tidal-mcp: fatal: ${message}\n`);
     process.exitCode = 1;
   },
 );

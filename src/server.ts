@@ -3,7 +3,7 @@
  * because the expensive parts (HTTP pool, token, cache) live in `deps` and are shared.
  */
 import { McpServer } from '@modelcontextprotocol/server';
-import { registerTool, type ToolDeps } from './tools/define-tool.js';
+import { registerTool, type ToolDeps } from './tools/shared/define-tool.js';
 import { TOOLS } from './tools/index.js';
 import { packageVersion } from './version.js';
 

@@ -4,7 +4,7 @@
  * keychain login; the request path below the tool is the same.
  */
 import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
-import { FakeLoginSession, startPlaylistHarness } from '../../test/playlist/harness.js';
+import { FakeLoginSession, startPlaylistHarness } from '../../test/helpers/in-process.js';
 import type { BenchOptions } from '../stats.js';
 
 export interface PlaylistResult {

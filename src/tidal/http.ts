@@ -147,6 +147,7 @@ export class TidalHttp {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
+  // eslint-disable-next-line max-lines-per-function -- being split on its reliability branch (issue 16)
   private async exchange<T>(
     method: Method,
     pathAndQuery: string,

@@ -68,7 +68,34 @@ function artistRefs(resource: Resource, included: Included): ArtistRef[] {
 
 function albumRef(resource: Resource, included: Included): AlbumRef | undefined {
   const [album] = included.resolve(relationshipIds(resource, 'albums'));
-  return album ? { id: album.id, title: text(album, 'title') ?? 'Unknown album' } : undefined;
+  if (!album) return undefined;
+  return omitUndefined({
+    id: album.id,
+    title: text(album, 'title') ?? 'Unknown album',
+    releaseDate: text(album, 'releaseDate'),
+  });
+}
+
+const KEY_NAMES: Record<string, string> = { CSharp: 'C#', FSharp: 'F#' };
+
+/** "A minor", "F# dorian", "C" (scale unknown); undefined when TIDAL does not know the key. */
+export function musicalKey(key: unknown, scale: unknown): string | undefined {
+  if (typeof key !== 'string' || key === '' || key === 'UNKNOWN') return undefined;
+  const name = KEY_NAMES[key] ?? key;
+  if (typeof scale !== 'string' || scale === '' || scale === 'UNKNOWN') return name;
+  return `${name} ${scale.toLowerCase().replace(/_/g, ' ')}`;
+}
+
+function score(resource: Resource): number | undefined {
+  const value = attr<unknown>(resource, 'popularity');
+  return typeof value === 'number' ? Math.round(value * 100) / 100 : undefined;
+}
+
+function tags(resource: Resource): string[] | undefined {
+  const value = attr<unknown>(resource, 'mediaTags');
+  return Array.isArray(value) && value.length > 0
+    ? value.filter((t): t is string => typeof t === 'string')
+    : undefined;
 }
 
 function omitUndefined<T extends object>(value: T): T {
@@ -78,13 +105,16 @@ function omitUndefined<T extends object>(value: T): T {
   return value;
 }
 
+/** A track, or a video where an album or playlist lists one among its tracks. */
 export function toTrack(
   resource: Resource,
   included: Included,
   meta?: Record<string, unknown>,
 ): Track {
+  const bpm = attr<unknown>(resource, 'bpm');
   return omitUndefined({
     id: resource.id,
+    type: resource.type === 'videos' ? ('video' as const) : undefined,
     title: text(resource, 'title') ?? 'Untitled',
     version: text(resource, 'version'),
     artists: artistRefs(resource, included),
@@ -95,6 +125,10 @@ export function toTrack(
     url: shareUrl(resource),
     trackNumber: typeof meta?.trackNumber === 'number' ? meta.trackNumber : undefined,
     volumeNumber: typeof meta?.volumeNumber === 'number' ? meta.volumeNumber : undefined,
+    bpm: typeof bpm === 'number' && bpm > 0 ? Math.round(bpm) : undefined,
+    key: musicalKey(attr(resource, 'key'), attr(resource, 'keyScale')),
+    popularity: score(resource),
+    mediaTags: tags(resource),
   });
 }
 
@@ -116,18 +150,18 @@ export function toAlbum(resource: Resource, included: Included): Album {
     coverUrl: artworkUrl(resource, 'coverArt', included),
     copyright:
       typeof copyright?.text === 'string' && copyright.text !== '' ? copyright.text : undefined,
-    mediaTags: attr<string[]>(resource, 'mediaTags') ?? [],
+    popularity: score(resource),
+    mediaTags: tags(resource) ?? [],
   });
 }
 
 export function toArtist(resource: Resource, included: Included): Artist {
-  const popularity = attr<number>(resource, 'popularity');
   return omitUndefined({
     id: resource.id,
     name: text(resource, 'name') ?? 'Unknown artist',
     url: shareUrl(resource),
     pictureUrl: artworkUrl(resource, 'profileArt', included),
-    popularity: typeof popularity === 'number' ? Math.round(popularity * 100) / 100 : undefined,
+    popularity: score(resource),
   });
 }
 

@@ -1,20 +1,17 @@
 /**
- * Invariants over every tool, checked on the real tools/list of the built server (the way
- * github-mcp-server checks its tools), plus a committed snapshot so any schema change is a
- * visible diff in review.
+ * The built server lists exactly the registry's tools, with the schemas the unit project checks
+ * and snapshots (test/tools/invariants.test.ts), and starts without credentials.
  */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, callTool, type RunningServer } from './harness.js';
+import { callTool, startServer, type RunningServer } from './harness.js';
 
 interface ListedTool {
   name: string;
-  description?: string;
-  inputSchema: Record<string, unknown>;
-  outputSchema?: Record<string, unknown>;
-  annotations?: Record<string, unknown>;
 }
 
-describe('tools/list (no credentials configured)', () => {
+describe('tools/list of the built server (no credentials configured)', () => {
   let server: RunningServer;
   let tools: ListedTool[];
 
@@ -28,57 +25,15 @@ describe('tools/list (no credentials configured)', () => {
   });
   afterAll(() => server.close());
 
-  it('lists the catalog tools', () => {
-    expect(tools.map((t) => t.name)).toEqual(
-      expect.arrayContaining([
-        'search_catalog',
-        'get_album',
-        'tracks_by_isrc',
-        'similar_artists',
-        'manage_playlist',
-      ]),
-    );
-  });
-
-  it('gives every tool strict flat object input, an output schema, a description and all four annotations', () => {
+  it('publishes the same contract as the committed per-tool snapshots', () => {
     for (const tool of tools) {
-      expect(tool.inputSchema.type, tool.name).toBe('object');
-      expect(tool.inputSchema.additionalProperties, tool.name).toBe(false);
-      for (const combinator of ['oneOf', 'anyOf', 'allOf', 'not']) {
-        expect(tool.inputSchema[combinator], `${tool.name} ${combinator}`).toBeUndefined();
-      }
-      expect(tool.outputSchema?.type, tool.name).toBe('object');
-      expect(tool.description?.length, tool.name).toBeGreaterThan(80);
-      for (const hint of ['readOnlyHint', 'destructiveHint', 'idempotentHint', 'openWorldHint']) {
-        expect(typeof tool.annotations?.[hint], `${tool.name} ${hint}`).toBe('boolean');
-      }
+      const snapshot = readFileSync(
+        resolve(import.meta.dirname, '..', 'tools', '__snapshots__', `${tool.name}.json`),
+        'utf8',
+      );
+      expect(`${JSON.stringify(tool, null, 2)}\n`, tool.name).toBe(snapshot);
     }
-  });
-
-  it('marks the catalog tools read-only, idempotent and open-world', () => {
-    for (const tool of tools.filter((t) => t.name !== 'manage_playlist')) {
-      expect(tool.annotations, tool.name).toMatchObject({
-        readOnlyHint: true,
-        destructiveHint: false,
-        idempotentHint: true,
-        openWorldHint: true,
-      });
-    }
-  });
-
-  it('marks manage_playlist as a destructive, non-idempotent write tool', () => {
-    expect(tools.find((t) => t.name === 'manage_playlist')?.annotations).toMatchObject({
-      readOnlyHint: false,
-      destructiveHint: true,
-      idempotentHint: false,
-      openWorldHint: true,
-    });
-  });
-
-  it('matches the committed snapshot', async () => {
-    await expect(JSON.stringify(tools, null, 2) + '\n').toMatchFileSnapshot(
-      './__snapshots__/tools-list.json',
-    );
+    expect(tools.length).toBeGreaterThanOrEqual(5);
   });
 
   it('answers a call with the environment variables to set', async () => {

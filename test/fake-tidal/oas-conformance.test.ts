@@ -3,20 +3,14 @@
  * properties fail, see oas-validator.ts). The expected schema of each response is looked up in
  * the OAS paths, not hard-coded. Without the OAS file the suite is skipped, loudly.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from './index.js';
+import { OAS_PATH, specRequirement } from '../helpers/environment.js';
 import { loadOasValidator, type OasValidator } from './oas-validator.js';
 import { accessToken, apiGet, type Json } from './test-client.js';
 
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const oasFile = path.resolve(repoRoot, '../shared/tidal-api/tidal-api-oas.json');
-const haveOas = existsSync(oasFile);
-if (!haveOas) {
-  console.warn(`[oas-conformance] SKIPPED: OpenAPI document not found at ${oasFile}`);
-}
+const oasFile = OAS_PATH;
+const haveOas = specRequirement('fake TIDAL OAS conformance').available;
 
 describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
   let fake: FakeTidal;

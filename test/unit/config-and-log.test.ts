@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createLogger, redact } from '../../src/log.js';
-import { decodeCursor, encodeCursor } from '../../src/tools/cursor.js';
+import { decodeCursor, encodeCursor } from '../../src/tools/shared/cursor.js';
 
 describe('loadConfig', () => {
   it('applies defaults and upper-cases the country', () => {

@@ -1,0 +1,82 @@
+/** Albums with their artists, cover and first page of items in one request; later pages by cursor. */
+import { apiPath } from '../api-path.js';
+import { CACHE_TTL } from '../cache.js';
+import type { Album, Page, Track } from '../domain.js';
+import { NotFoundError } from '../errors.js';
+import {
+  type Document,
+  Included,
+  nextCursorOf,
+  relationshipIds,
+  type Resource,
+  type ResourceIdentifier,
+} from '../jsonapi.js';
+import { toAlbum } from '../mappers.js';
+import { type ApiReader, asArray, type CallContext, mapTrackItems } from '../reader.js';
+
+const ALBUM_INCLUDE = 'artists,coverArt,items,items.artists';
+const ALBUM_ITEMS_INCLUDE = 'items,items.artists';
+
+export interface AlbumWithTracks {
+  album: Album;
+  tracks: Page<Track>;
+}
+
+export class AlbumsApi {
+  constructor(private readonly reader: ApiReader) {}
+
+  /** Album, its artists, cover and first page of tracks: one request. */
+  async get(albumId: string, ctx: CallContext): Promise<AlbumWithTracks> {
+    const doc = await this.reader.get<Document<Resource>>(
+      apiPath('albums', albumId),
+      { include: ALBUM_INCLUDE },
+      CACHE_TTL.catalog,
+      `album ${albumId}`,
+      ctx,
+    );
+    return withTracks(asArray(doc.data)[0], doc.included, `album ${albumId}`);
+  }
+
+  /** Album by barcode, with the same includes: one request. */
+  async byBarcode(barcode: string, ctx: CallContext): Promise<AlbumWithTracks> {
+    const doc = await this.reader.get<Document<Resource[]>>(
+      '/albums',
+      { 'filter[barcodeId]': barcode, include: ALBUM_INCLUDE },
+      CACHE_TTL.catalog,
+      `album with barcode ${barcode}`,
+      ctx,
+    );
+    return withTracks(asArray(doc.data)[0], doc.included, `album with barcode ${barcode}`);
+  }
+
+  /** A later page of an album's tracklist. */
+  async itemsPage(albumId: string, cursor: string, ctx: CallContext): Promise<Page<Track>> {
+    const doc = await this.reader.get<Document<ResourceIdentifier[]>>(
+      apiPath('albums', albumId, 'relationships', 'items'),
+      { include: ALBUM_ITEMS_INCLUDE, 'page[cursor]': cursor },
+      CACHE_TTL.catalog,
+      `tracks of album ${albumId}`,
+      ctx,
+    );
+    return {
+      items: mapTrackItems(doc.data, new Included(doc.included)),
+      nextCursor: nextCursorOf(doc.links),
+    };
+  }
+}
+
+function withTracks(
+  resource: Resource | undefined,
+  included: Resource[] | undefined,
+  what: string,
+): AlbumWithTracks {
+  if (!resource) throw new NotFoundError(`${what} was not found on TIDAL`);
+  const index = new Included(included);
+  return {
+    album: toAlbum(resource, index),
+    tracks: {
+      items: mapTrackItems(relationshipIds(resource, 'items'), index),
+      nextCursor: nextCursorOf(resource.relationships?.items?.links),
+    },
+  };
+}

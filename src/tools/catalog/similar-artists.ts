@@ -1,0 +1,145 @@
+import * as z from 'zod/v4';
+import type { Artist } from '../../tidal/domain.js';
+import type { CallContext } from '../../tidal/reader.js';
+import { artistByName, resolvedLine, ResolvedFromOutput } from '../shared/artist-by-name.js';
+import { START, takeItems, type Position } from '../../tidal/paging.js';
+import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
+import { InputError } from '../shared/errors.js';
+import { artistLine, lines, moreLine } from '../shared/format.js';
+import { ArtistOutput } from '../shared/outputs.js';
+import {
+  DEFAULT_LIMIT,
+  ParamArtistId,
+  ParamCountry,
+  ParamCursor,
+  ParamLimit,
+} from '../shared/params.js';
+
+const inputSchema = z.strictObject({
+  artistId: ParamArtistId.optional(),
+  artistName: z
+    .string()
+    .trim()
+    .min(1, 'expected an artist name')
+    .max(256, 'expected at most 256 characters')
+    .optional()
+    .describe(
+      'Artist name to look up when the id is unknown; the best search match is used and reported.',
+    ),
+  limit: ParamLimit.optional(),
+  cursor: ParamCursor.optional().describe(
+    'The nextCursor from an earlier similar_artists result, to get more (artistId/artistName may then be omitted).',
+  ),
+  country: ParamCountry.optional(),
+});
+
+const outputSchema = z.object({
+  country: z.string(),
+  artist: z.object({ id: z.string(), name: z.string().optional(), url: z.string().optional() }),
+  resolvedFrom: ResolvedFromOutput.optional(),
+  similar: z.array(ArtistOutput),
+  nextCursor: z.string().optional().describe('Pass as `cursor` to get more similar artists.'),
+});
+
+type Output = z.infer<typeof outputSchema>;
+
+function render(output: Output): string {
+  const who = output.artist.name
+    ? `${output.artist.name} (id ${output.artist.id})`
+    : `artist ${output.artist.id}`;
+  return lines(
+    output.resolvedFrom && resolvedLine(output.resolvedFrom, who),
+    `Artists similar to ${who} (${output.country}):`,
+    output.similar.length > 0
+      ? output.similar.map((a) => `- ${artistLine(a)}`)
+      : ['- none listed by TIDAL'],
+    moreLine(output.nextCursor),
+  );
+}
+
+/** Similar-artist lists are names and links; pictures and popularity would only cost context. */
+function compact(artist: Artist): Artist {
+  return { id: artist.id, name: artist.name, url: artist.url };
+}
+
+export default defineTool({
+  name: 'similar_artists',
+  title: 'Find artists similar to a TIDAL artist',
+  description: [
+    'List artists TIDAL considers similar to one artist, by artistId (from search_catalog) or by artistName.',
+    'By name, the best search match is used and the result says which artist was picked (check it for common names).',
+    'Returns up to `limit` artists (default 10) and a nextCursor when there are more.',
+  ].join('\n'),
+  inputSchema,
+  outputSchema,
+  annotations: {
+    readOnlyHint: true,
+    destructiveHint: false,
+    idempotentHint: true,
+    openWorldHint: true,
+  },
+  async handler(input, ctx) {
+    const call = { country: ctx.country(input.country), signal: ctx.signal };
+    const limit = input.limit ?? DEFAULT_LIMIT;
+    if (input.cursor !== undefined) return more(input.cursor, input.artistId, limit, ctx, call);
+    const { artistId: givenId, artistName } = input;
+    if ((givenId === undefined) === (artistName === undefined)) {
+      throw new InputError('artistId', 'give exactly one of artistId or artistName');
+    }
+    const byName =
+      artistName !== undefined ? await artistByName(ctx.deps.catalog, artistName, call) : undefined;
+    const artistId = byName?.artistId ?? givenId ?? '';
+    const first = await ctx.deps.catalog.artists.withSimilar(artistId, call);
+    const taken = await takeItems(START, limit, (c) =>
+      c === undefined
+        ? Promise.resolve(first.similar)
+        : ctx.deps.catalog.artists.similarPage(artistId, c, call),
+    );
+    const output: Output = {
+      country: call.country,
+      artist: { id: first.artist.id, name: first.artist.name, url: first.artist.url },
+      ...(byName && { resolvedFrom: byName.resolvedFrom }),
+      ...page(artistId, taken),
+    };
+    return { structured: output, text: render(output) };
+  },
+});
+
+/** The similar artists taken and the cursor to continue after them. */
+function page(artistId: string, taken: { items: Artist[]; next?: Position }) {
+  return {
+    similar: taken.items.map(compact),
+    ...(taken.next && {
+      nextCursor: encodeCursor({
+        k: 'similar',
+        id: artistId,
+        c: taken.next.cursor,
+        o: taken.next.offset,
+      }),
+    }),
+  };
+}
+
+/** A later page, from a nextCursor. */
+async function more(
+  value: string,
+  artistId: string | undefined,
+  limit: number,
+  ctx: ToolContext,
+  call: CallContext,
+): Promise<ToolResult<Output>> {
+  const cursor = decodeCursor(value, 'similar', 'similar_artists');
+  if (artistId !== undefined && artistId !== cursor.id) {
+    throw new InputError('cursor', `belongs to artist ${cursor.id}, not to artistId ${artistId}`);
+  }
+  const taken = await takeItems({ cursor: cursor.c, offset: cursor.o }, limit, (c) =>
+    ctx.deps.catalog.artists.similarPage(cursor.id, c, call),
+  );
+  const output: Output = {
+    country: call.country,
+    artist: { id: cursor.id },
+    ...page(cursor.id, taken),
+  };
+  return { structured: output, text: render(output) };
+}

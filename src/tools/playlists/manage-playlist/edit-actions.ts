@@ -1,0 +1,112 @@
+/** create, update and delete of a whole playlist. delete is confirm-gated. */
+import type { PlaylistAttributes } from '../../../tidal/playlists/index.js';
+import { InputError } from '../../shared/errors.js';
+import type { ManagePlaylistArgs } from './input.js';
+import { ownedPlaylist } from './ownership.js';
+import { addTracks } from './add-tracks.js';
+import { requireScope, required, type ManagePlaylistResult, type PlaylistCall } from './shared.js';
+
+function attributesOf(args: ManagePlaylistArgs): PlaylistAttributes {
+  const attributes: PlaylistAttributes = {};
+  if (args.name !== undefined) attributes.name = args.name;
+  if (args.description !== undefined) attributes.description = args.description;
+  if (args.visibility !== undefined)
+    attributes.accessType = args.visibility === 'public' ? 'PUBLIC' : 'UNLISTED';
+  return attributes;
+}
+
+export async function createPlaylist(
+  call: PlaylistCall,
+  args: ManagePlaylistArgs,
+): Promise<ManagePlaylistResult> {
+  requireScope(call, 'playlists.write');
+  const name = required(args.name, 'name', 'create', 'the new playlist name');
+  // New playlists are unlisted unless asked otherwise: nothing becomes public by accident.
+  const playlist = await call.ctx.deps.playlists.create(call.user, {
+    accessType: 'UNLISTED',
+    ...attributesOf(args),
+    name,
+  });
+  if (args.trackIds === undefined && args.isrcs === undefined) {
+    return {
+      action: 'create',
+      changed: true,
+      message: `Created playlist "${playlist.name}" (${playlist.accessType?.toLowerCase() ?? 'unlisted'}).`,
+      playlist,
+    };
+  }
+  const added = await addTracks(
+    call,
+    { ...args, action: 'add_tracks', playlistId: playlist.id },
+    { playlist, entries: [] },
+  );
+  return {
+    ...added,
+    action: 'create',
+    changed: true,
+    message: `Created playlist "${playlist.name}". ${added.message}`,
+  };
+}
+
+export async function updatePlaylist(
+  call: PlaylistCall,
+  args: ManagePlaylistArgs,
+): Promise<ManagePlaylistResult> {
+  requireScope(call, 'playlists.write');
+  const playlistId = required(
+    args.playlistId,
+    'playlistId',
+    'update',
+    'the id of the playlist to change',
+  );
+  const attributes = attributesOf(args);
+  if (Object.keys(attributes).length === 0) {
+    throw new InputError('name', 'update needs at least one of name, description or visibility');
+  }
+  const before = await ownedPlaylist(call, playlistId);
+  await call.ctx.deps.playlists.update(call.user, playlistId, attributes);
+  const playlist = {
+    ...before.playlist,
+    ...(attributes.name !== undefined && { name: attributes.name }),
+    ...(attributes.description !== undefined && { description: attributes.description }),
+    ...(attributes.accessType && { accessType: attributes.accessType }),
+  };
+  if (playlist.description === '') delete playlist.description;
+  return {
+    action: 'update',
+    changed: true,
+    message: `Updated playlist "${playlist.name}".`,
+    playlist,
+  };
+}
+
+export async function deletePlaylist(
+  call: PlaylistCall,
+  args: ManagePlaylistArgs,
+): Promise<ManagePlaylistResult> {
+  requireScope(call, 'playlists.write');
+  const playlistId = required(
+    args.playlistId,
+    'playlistId',
+    'delete',
+    'the id of the playlist to delete',
+  );
+  const { playlist } = await ownedPlaylist(call, playlistId);
+  const size = playlist.numberOfItems === undefined ? '' : ` with ${playlist.numberOfItems} items`;
+  if (args.confirm !== true) {
+    return {
+      action: 'delete',
+      changed: false,
+      preview: true,
+      message: `Nothing deleted yet: this would permanently delete playlist "${playlist.name}"${size}. Confirm with the user, then call again with confirm: true.`,
+      playlist,
+    };
+  }
+  await call.ctx.deps.playlists.delete(call.user, playlistId);
+  return {
+    action: 'delete',
+    changed: true,
+    message: `Deleted playlist "${playlist.name}"${size}.`,
+    playlist,
+  };
+}

@@ -1,0 +1,76 @@
+import { defineTool } from '../../shared/define-tool.js';
+import { duration, lines, moreLine, playlistLine, trackLine } from '../../shared/format.js';
+import { addTracks } from './add-tracks.js';
+import { createPlaylist, deletePlaylist, updatePlaylist } from './edit-actions.js';
+import { removeTracks, reorderTracks } from './edit-entries.js';
+import { checkFieldsFor, ManagePlaylistInput, type ManagePlaylistArgs } from './input.js';
+import { getPlaylist, listPlaylists } from './read-actions.js';
+import {
+  ManagePlaylistOutput,
+  userCall,
+  type Action,
+  type ManagePlaylistResult,
+  type PlaylistCall,
+} from './shared.js';
+
+const HANDLERS: Record<
+  Action,
+  (call: PlaylistCall, args: ManagePlaylistArgs) => Promise<ManagePlaylistResult>
+> = {
+  list: listPlaylists,
+  get: getPlaylist,
+  create: createPlaylist,
+  update: updatePlaylist,
+  delete: deletePlaylist,
+  add_tracks: (call, args) => addTracks(call, args),
+  remove_tracks: removeTracks,
+  reorder: reorderTracks,
+};
+
+function render(r: ManagePlaylistResult): string {
+  const p = r.playlist;
+  return lines(
+    r.message,
+    p &&
+      `Playlist: ${playlistLine(p)}${p.accessType ? ` · ${p.accessType.toLowerCase()}` : ''}${p.durationSeconds ? ` · ${duration(p.durationSeconds)}` : ''} · ${p.url}`,
+    p?.description && `Description: ${p.description}`,
+    r.playlists?.map((x) => `- ${playlistLine(x)}`),
+    r.entries?.map(
+      (e) =>
+        `${e.position}. ${e.track ? trackLine(e.track) : `${e.type} ${e.id} (not available in your country)`}`,
+    ),
+    r.results
+      ?.filter((x) => x.status !== 'added' && x.status !== 'removed' && x.status !== 'moved')
+      .map(
+        (x) =>
+          `- ${x.trackId ?? x.isrc ?? ''}${x.title ? ` (${x.title})` : ''}: ${x.status.replace(/_/g, ' ')}${x.entries && x.entries > 1 ? ` ×${x.entries}` : ''}${x.reason ? ` — ${x.reason}` : ''}`,
+      ),
+    moreLine(r.nextCursor),
+  );
+}
+
+export default defineTool({
+  name: 'manage_playlist',
+  title: 'Manage your TIDAL playlists',
+  description: [
+    "Read and change the logged-in user's own TIDAL playlists. One tool, chosen by `action`:",
+    'list (your playlists) · get (a playlist with its tracks; paged with cursor) · create (name, optional description/visibility, optional trackIds/isrcs to fill it; new playlists are unlisted unless visibility is public) · update (name, description, visibility) · delete · add_tracks (trackIds and/or isrcs; tracks already in the playlist are skipped unless allowDuplicates; optional beforeTrackId) · remove_tracks (every occurrence of each trackId) · reorder (move trackIds, in the given order, before beforeTrackId or to the end).',
+    'delete and remove_tracks change nothing unless confirm is true: first call without it to get a preview, show it to the user, then repeat with confirm: true.',
+    'Track ids come from search_catalog, get_album or tracks_by_isrc. Results list what happened to each track (added, skipped, failed with reason).',
+    'Needs a TIDAL login: if it says to run `tidal-mcp login`, tell the user to run that command in a terminal.',
+  ].join('\n'),
+  inputSchema: ManagePlaylistInput,
+  outputSchema: ManagePlaylistOutput,
+  annotations: {
+    readOnlyHint: false,
+    destructiveHint: true,
+    idempotentHint: false,
+    openWorldHint: true,
+  },
+  async handler(input, ctx) {
+    checkFieldsFor(input);
+    const call = await userCall(ctx);
+    const result = await HANDLERS[input.action](call, input);
+    return { structured: result, text: render(result) };
+  },
+});

@@ -1,0 +1,112 @@
+/**
+ * manage_playlist input: one flat object (no oneOf/anyOf, which many clients cannot show), with
+ * the per-action rules checked in code so each message names the field and the action.
+ */
+import * as z from 'zod/v4';
+import { InputError } from '../../shared/errors.js';
+import { ParamCursor, ParamTidalId } from '../../shared/params.js';
+import { ACTIONS, type Action } from './shared.js';
+
+/** The OAS sets no maximum; these keep names and descriptions to what TIDAL's apps display. */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_DESCRIPTION_LENGTH = 1000;
+/** Per call; batches of 50 keep this to 10 writes. */
+export const MAX_TRACKS_PER_CALL = 500;
+
+export const ManagePlaylistInput = z
+  .strictObject({
+    action: z
+      .enum(ACTIONS)
+      .describe(
+        'list: your playlists · get: a playlist with its tracks · create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
+      ),
+    playlistId: ParamTidalId.describe(
+      'Playlist id (a UUID) from manage_playlist list or create. Required by every action except list and create.',
+    ),
+    name: z
+      .string()
+      .trim()
+      .min(1, 'expected a non-empty playlist name')
+      .max(MAX_NAME_LENGTH, `expected at most ${MAX_NAME_LENGTH} characters`)
+      .describe('Playlist name (create, update).'),
+    description: z
+      .string()
+      .max(MAX_DESCRIPTION_LENGTH, `expected at most ${MAX_DESCRIPTION_LENGTH} characters`)
+      .describe('Playlist description (create, update); an empty string clears it.'),
+    visibility: z
+      .enum(['public', 'unlisted'])
+      .describe(
+        'public: listed on your profile · unlisted: anyone with the link (create default: unlisted).',
+      ),
+    trackIds: z
+      .array(ParamTidalId)
+      .min(1, 'expected at least one track id')
+      .max(MAX_TRACKS_PER_CALL, `expected at most ${MAX_TRACKS_PER_CALL} track ids per call`)
+      .describe(
+        'TIDAL track ids (from search_catalog, get_album or tracks_by_isrc) for add_tracks, remove_tracks, reorder, create.',
+      ),
+    isrcs: z
+      .array(z.string().max(64, 'expected ISRCs of 12 characters, e.g. USRC17607839'))
+      .min(1, 'expected at least one ISRC')
+      .max(MAX_TRACKS_PER_CALL, `expected at most ${MAX_TRACKS_PER_CALL} ISRCs per call`)
+      .describe('ISRCs to resolve and add (add_tracks, create); unresolved ones are reported.'),
+    beforeTrackId: ParamTidalId.describe(
+      'add_tracks/reorder: put the tracks before this track of the playlist (a track id from manage_playlist get; default: at the end).',
+    ),
+    allowDuplicates: z
+      .boolean()
+      .describe(
+        'add_tracks: also add tracks already in the playlist (default false: they are skipped).',
+      ),
+    confirm: z
+      .boolean()
+      .describe(
+        'delete and remove_tracks change nothing without confirm: true; they return a preview instead.',
+      ),
+    cursor: ParamCursor.describe('nextCursor from an earlier list or get result, to continue it.'),
+  })
+  .partial({
+    playlistId: true,
+    name: true,
+    description: true,
+    visibility: true,
+    trackIds: true,
+    isrcs: true,
+    beforeTrackId: true,
+    allowDuplicates: true,
+    confirm: true,
+    cursor: true,
+  });
+
+export type ManagePlaylistArgs = z.infer<typeof ManagePlaylistInput>;
+
+const FIELDS_BY_ACTION: Record<Action, readonly (keyof ManagePlaylistArgs)[]> = {
+  list: ['cursor'],
+  get: ['playlistId', 'cursor'],
+  create: ['name', 'description', 'visibility', 'trackIds', 'isrcs'],
+  update: ['playlistId', 'name', 'description', 'visibility'],
+  delete: ['playlistId', 'confirm'],
+  add_tracks: ['playlistId', 'trackIds', 'isrcs', 'beforeTrackId', 'allowDuplicates'],
+  remove_tracks: ['playlistId', 'trackIds', 'confirm'],
+  reorder: ['playlistId', 'trackIds', 'beforeTrackId'],
+};
+
+/** A field the action does not use is an error, not silently dropped: the model meant something. */
+export function checkFieldsFor(args: ManagePlaylistArgs): void {
+  const allowed = new Set<string>(['action', ...FIELDS_BY_ACTION[args.action]]);
+  for (const [field, value] of Object.entries(args)) {
+    if (value !== undefined && !allowed.has(field)) {
+      throw new InputError(
+        field,
+        `is not used by action ${args.action} (it takes ${FIELDS_BY_ACTION[args.action].join(', ') || 'no other fields'})`,
+      );
+    }
+  }
+  const total = (args.trackIds?.length ?? 0) + (args.isrcs?.length ?? 0);
+  if (total > MAX_TRACKS_PER_CALL) {
+    throw new InputError(
+      'trackIds',
+      `trackIds and isrcs together may hold at most ${MAX_TRACKS_PER_CALL} tracks per call`,
+    );
+  }
+}

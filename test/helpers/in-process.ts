@@ -1,0 +1,127 @@
+/**
+ * The server in process: a real MCP client talking to the real server factory over an in-memory
+ * transport, with the TIDAL client pointed at the loopback fake TIDAL. No build, no child process,
+ * no keychain: the unit project's way to test tool handlers end to end through MCP. A user's token
+ * is minted by the fake (fake.issueUserToken) instead of going through `tidal-mcp login`, which has
+ * its own end-to-end tests; everything from the tool down to the HTTP requests is production code.
+ */
+import { Client } from '@modelcontextprotocol/client';
+import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { createApp, type App } from '../../src/app.js';
+import type { UserAccess, UserSession } from '../../src/auth/user-session.js';
+import { loadConfig } from '../../src/config.js';
+import { createServer } from '../../src/server.js';
+import type { TokenProvider } from '../../src/tidal/token-provider.js';
+import { DEFAULT_USER, type FakeTidal, type FakeUser } from '../fake-tidal/index.js';
+
+/** A user session holding one token minted by the fake. */
+export class FakeLoginSession implements UserSession {
+  constructor(
+    private readonly token: string,
+    private readonly user: FakeUser = DEFAULT_USER,
+    private readonly scopes: string[] = [
+      'user.read',
+      'playlists.read',
+      'playlists.write',
+      'search.read',
+    ],
+  ) {}
+
+  access(): Promise<UserAccess> {
+    const token = this.token;
+    const tokens: TokenProvider = {
+      cacheScope: () => Promise.resolve(`user:${this.user.id}`),
+      getToken: () => Promise.resolve(token),
+      invalidate: () => undefined,
+    };
+    return Promise.resolve({
+      tokens,
+      userId: this.user.id,
+      country: this.user.country,
+      scopes: this.scopes,
+    });
+  }
+}
+
+export interface ToolOutcome {
+  isError: boolean;
+  text: string;
+  structured: Record<string, any>;
+  meta: Record<string, unknown> | undefined;
+}
+
+export interface InProcessServer {
+  app: App;
+  client: Client;
+  /** Call a tool; `meta` becomes the request's `_meta` (e.g. a progressToken). */
+  tool(
+    name: string,
+    args: Record<string, unknown>,
+    meta?: Record<string, unknown>,
+  ): Promise<ToolOutcome>;
+  close(): Promise<void>;
+}
+
+export interface InProcessOptions {
+  /** The logged-in user; default: not logged in (what the app builds from an empty keychain). */
+  session?: UserSession;
+  requestsPerSecond?: number;
+  /** More environment for loadConfig (e.g. TIDAL_COUNTRY). */
+  env?: Record<string, string>;
+}
+
+export async function startInProcess(
+  fake: FakeTidal,
+  options: InProcessOptions = {},
+): Promise<InProcessServer> {
+  const config = loadConfig([], {
+    TIDAL_API_URL: fake.apiUrl,
+    TIDAL_TOKEN_URL: fake.tokenUrl,
+    TIDAL_CLIENT_ID: fake.clientId,
+    TIDAL_CLIENT_SECRET: fake.clientSecret,
+    TIDAL_MCP_REQUESTS_PER_SECOND: String(options.requestsPerSecond ?? 100),
+    TIDAL_MCP_LOG_LEVEL: 'silent',
+    // Never touch the developer's keychain from a unit test: a file store in a path nobody has.
+    TIDAL_MCP_TOKEN_STORE: 'file',
+    XDG_CONFIG_HOME: '/nonexistent/tidal-mcp-unit-tests',
+    ...options.env,
+  });
+  const app = createApp(config);
+  if (options.session) app.deps.user = options.session;
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await createServer(app.deps).connect(serverTransport);
+  const client = new Client({ name: 'in-process-test', version: '1.0.0' });
+  await client.connect(clientTransport);
+  return {
+    app,
+    client,
+    async tool(name, args, meta) {
+      const result = await client.callTool({ name, arguments: args, ...(meta && { _meta: meta }) });
+      const content = (result.content ?? []) as { text?: string }[];
+      return {
+        isError: result.isError === true,
+        text: content.map((c) => c.text ?? '').join('\n'),
+        structured: (result.structuredContent ?? {}) as Record<string, any>,
+        meta: result._meta,
+      };
+    },
+    async close() {
+      await client.close();
+      await app.close();
+    },
+  };
+}
+
+/** manage_playlist calls, for the playlist suites. */
+export interface PlaylistHarness extends InProcessServer {
+  call(args: Record<string, unknown>, meta?: Record<string, unknown>): Promise<ToolOutcome>;
+}
+
+export async function startPlaylistHarness(
+  fake: FakeTidal,
+  session: UserSession,
+  requestsPerSecond = 100,
+): Promise<PlaylistHarness> {
+  const server = await startInProcess(fake, { session, requestsPerSecond });
+  return { ...server, call: (args, meta) => server.tool('manage_playlist', args, meta) };
+}
