@@ -57,11 +57,10 @@ function render(output: Output): string {
             `barcode ${album.barcode}`,
             album.mediaTags.length > 0 ? album.mediaTags.join('/') : undefined,
           ).replace(/\n/g, ' · '),
-          album.url,
           album.coverUrl && `Cover: ${album.coverUrl}`,
         ]
       : `More tracks of album ${output.albumId}:`,
-    output.tracks.map((t) => trackLine(t, { album: false, number: true })),
+    output.tracks.map((t) => trackLine(t, { album: false, number: true, context: album?.artists })),
     moreLine(output.nextCursor),
   );
 }

@@ -45,8 +45,12 @@ function render(output: Output): string {
       if (r.status !== 'found')
         return [`${r.isrc}: ${r.status.replace('_', ' ')}${r.message ? ` (${r.message})` : ''}`];
       const tracks = r.tracks ?? [];
-      if (tracks.length === 1 && tracks[0]) return [`${r.isrc}: ${trackLine(tracks[0])}`];
-      return [`${r.isrc}: ${tracks.length} tracks`, ...tracks.map((t) => `  - ${trackLine(t)}`)];
+      if (tracks.length === 1 && tracks[0])
+        return [`${r.isrc}: ${trackLine(tracks[0], { isrc: false })}`];
+      return [
+        `${r.isrc}: ${tracks.length} tracks`,
+        ...tracks.map((t) => `  - ${trackLine(t, { isrc: false })}`),
+      ];
     }),
     output.note,
   );

@@ -16,61 +16,105 @@ export function names(artists: readonly ArtistRef[]): string {
   return artists.length > 0 ? artists.map((a) => a.name).join(', ') : 'unknown artist';
 }
 
+/** Artists with their ids, the handle every artist-taking tool needs. */
+export function credits(artists: readonly ArtistRef[]): string {
+  return artists.length > 0
+    ? artists.map((a) => `${a.name} (id ${a.id})`).join(', ')
+    : 'unknown artist';
+}
+
 function join(parts: (string | false | undefined)[]): string {
   return parts.filter((p): p is string => typeof p === 'string' && p !== '').join(' · ');
 }
 
-function titled(title: string, version: string | undefined): string {
-  return version ? `${title} (${version})` : title;
+/** TIDAL album titles often already contain their version ("Let It Be (Super Deluxe)"). */
+export function titled(title: string, version: string | undefined): string {
+  if (!version || title.toLowerCase().includes(version.toLowerCase())) return title;
+  return `${title} (${version})`;
 }
 
-export function trackLine(t: Track, options: { album?: boolean; number?: boolean } = {}): string {
+/** Only Dolby Atmos: worth saying, so a model can prefer the stereo release. */
+export function atmosOnly(mediaTags: readonly string[] | undefined): boolean {
+  return (
+    mediaTags !== undefined && mediaTags.length > 0 && mediaTags.every((t) => t === 'DOLBY_ATMOS')
+  );
+}
+
+export interface TrackLineOptions {
+  /** Show the album (default true; off inside an album's own tracklist). */
+  album?: boolean;
+  /** Prefix the track number (album tracklists). */
+  number?: boolean;
+  /** Show the ISRC (default true; off on lines already keyed by it). */
+  isrc?: boolean;
+  /** Artists already named above (an album's): credits are shown only when they differ. */
+  context?: readonly ArtistRef[];
+}
+
+function sameArtists(a: readonly ArtistRef[], b: readonly ArtistRef[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((x, i) => x.id === b[i]?.id);
+}
+
+export function trackLine(t: Track, options: TrackLineOptions = {}): string {
+  const video = t.type === 'video';
   const number =
-    options.number && t.trackNumber !== undefined
+    options.number && !video && t.trackNumber !== undefined
       ? `${t.volumeNumber && t.volumeNumber > 1 ? `${t.volumeNumber}-` : ''}${t.trackNumber}. `
       : '';
+  const album = t.album;
   return `${number}${join([
-    `${titled(t.title, t.version)} — ${names(t.artists)}`,
-    options.album !== false && t.album ? `album "${t.album.title}" (id ${t.album.id})` : undefined,
+    sameArtists(t.artists, options.context)
+      ? titled(t.title, t.version)
+      : `${titled(t.title, t.version)} — ${credits(t.artists)}`,
+    video && 'video',
+    options.album !== false &&
+      album &&
+      `album "${album.title}" (id ${album.id}${album.releaseDate ? `, ${album.releaseDate.slice(0, 4)}` : ''})`,
     duration(t.durationSeconds),
+    t.bpm !== undefined && `${t.bpm} BPM`,
+    t.key,
     t.explicit && 'explicit',
-    t.isrc && `ISRC ${t.isrc}`,
+    atmosOnly(t.mediaTags) && 'Dolby Atmos only',
+    options.isrc !== false && t.isrc && `ISRC ${t.isrc}`,
     `id ${t.id}`,
+    t.url,
   ])}`;
 }
 
 export function albumLine(a: Album): string {
   return join([
-    `${titled(a.title, a.version)} — ${names(a.artists)}`,
-    a.type !== 'ALBUM' ? a.type.toLowerCase() : undefined,
+    `${titled(a.title, a.version)} — ${credits(a.artists)}`,
+    a.type !== 'ALBUM' && a.type.toLowerCase(),
     a.releaseDate?.slice(0, 4),
     `${a.numberOfTracks} track${a.numberOfTracks === 1 ? '' : 's'}`,
     a.explicit && 'explicit',
+    atmosOnly(a.mediaTags) && 'Dolby Atmos only',
     `id ${a.id}`,
+    a.url,
   ]);
 }
 
 export function artistLine(a: Artist): string {
-  return join([a.name, `id ${a.id}`]);
+  return join([a.name, `id ${a.id}`, a.url]);
 }
 
 export function videoLine(v: Video): string {
   return join([
-    `${v.title} — ${names(v.artists)}`,
+    `${v.title} — ${credits(v.artists)}`,
     duration(v.durationSeconds),
     v.explicit && 'explicit',
     `id ${v.id}`,
+    v.url,
   ]);
 }
 
 export function playlistLine(p: Playlist): string {
   return join([
     p.name,
-    p.numberOfItems !== undefined
-      ? `${p.numberOfItems} item${p.numberOfItems === 1 ? '' : 's'}`
-      : undefined,
+    p.numberOfItems !== undefined && `${p.numberOfItems} item${p.numberOfItems === 1 ? '' : 's'}`,
     p.type?.toLowerCase(),
     `id ${p.id}`,
+    p.url,
   ]);
 }
 

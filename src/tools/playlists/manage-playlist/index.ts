@@ -32,7 +32,7 @@ function render(r: ManagePlaylistResult): string {
   return lines(
     r.message,
     p &&
-      `Playlist: ${playlistLine(p)}${p.accessType ? ` · ${p.accessType.toLowerCase()}` : ''}${p.durationSeconds ? ` · ${duration(p.durationSeconds)}` : ''} · ${p.url}`,
+      `Playlist: ${playlistLine(p)}${p.accessType ? ` · ${p.accessType.toLowerCase()}` : ''}${p.durationSeconds ? ` · ${duration(p.durationSeconds)}` : ''}`,
     p?.description && `Description: ${p.description}`,
     r.playlists?.map((x) => `- ${playlistLine(x)}`),
     r.entries?.map(
