@@ -4,16 +4,17 @@ import { defineTool } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { lines, trackLine } from '../shared/format.js';
 import { TrackOutput } from '../shared/outputs.js';
-import { ParamCountry } from '../shared/params.js';
+import { listParam, ParamCountry } from '../shared/params.js';
 
 const inputSchema = z.strictObject({
-  isrcs: z
-    .array(z.string().max(64, 'expected an ISRC of 12 characters, e.g. USRC17607839'))
-    .min(1, 'expected at least one ISRC')
-    .max(100, 'expected at most 100 ISRCs per call')
-    .describe(
-      'ISRCs (International Standard Recording Codes), e.g. ["USRC17607839", "GB-AYE-69-00531"]; hyphens and case do not matter. 1 to 100.',
-    ),
+  isrcs: listParam(
+    z.string().max(64, 'expected an ISRC of 12 characters, e.g. USRC17607839'),
+    1,
+    100,
+    'ISRC',
+  ).describe(
+    'ISRCs (International Standard Recording Codes), e.g. ["USRC17607839", "GB-AYE-69-00531"]; hyphens and case do not matter. 1 to 100.',
+  ),
   country: ParamCountry.optional(),
 });
 
