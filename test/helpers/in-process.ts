@@ -5,8 +5,8 @@
  * is minted by the fake (fake.issueUserToken) instead of going through `tidal-mcp login`, which has
  * its own end-to-end tests; everything from the tool down to the HTTP requests is production code.
  */
-import { Client } from '@modelcontextprotocol/client';
-import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
 import { createApp, type App } from '../../src/app.js';
 import type { UserAccess, UserSession } from '../../src/auth/user-session.js';
 import { loadConfig } from '../../src/config.js';
@@ -68,6 +68,39 @@ export interface InProcessOptions {
   requestsPerSecond?: number;
   /** More environment for loadConfig (e.g. TIDAL_COUNTRY). */
   env?: Record<string, string>;
+  /**
+   * legacy (default): a 2025-era client over an in-memory transport. modern: a 2026-07-28
+   * client over the real Streamable HTTP handler, called through fetch without a socket.
+   */
+  era?: 'legacy' | 'modern';
+  /** Client capabilities to declare (e.g. elicitation). */
+  capabilities?: Record<string, unknown>;
+}
+
+async function connect(
+  app: App,
+  options: InProcessOptions,
+): Promise<{ client: Client; stop(): Promise<void> }> {
+  const client = new Client(
+    { name: 'in-process-test', version: '1.0.0' },
+    {
+      ...(options.era === 'modern' && { versionNegotiation: { mode: 'auto' as const } }),
+      ...(options.capabilities && { capabilities: options.capabilities }),
+    },
+  );
+  if (options.era === 'modern') {
+    const handler = createMcpHandler(() => createServer(app.deps));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL('http://in-process.test/mcp'), {
+        fetch: (url, init) => handler.fetch(new Request(url, init)),
+      }),
+    );
+    return { client, stop: () => handler.close() };
+  }
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await createServer(app.deps).connect(serverTransport);
+  await client.connect(clientTransport);
+  return { client, stop: () => Promise.resolve() };
 }
 
 export async function startInProcess(
@@ -88,10 +121,8 @@ export async function startInProcess(
   });
   const app = createApp(config);
   if (options.session) app.deps.user = options.session;
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await createServer(app.deps).connect(serverTransport);
-  const client = new Client({ name: 'in-process-test', version: '1.0.0' });
-  await client.connect(clientTransport);
+  const connection = await connect(app, options);
+  const { client } = connection;
   return {
     app,
     client,
@@ -107,6 +138,7 @@ export async function startInProcess(
     },
     async close() {
       await client.close();
+      await connection.stop();
       await app.close();
     },
   };

@@ -5,7 +5,8 @@
 import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
 import type { UserSession } from '../../auth/user-session.js';
-import type { Logger } from '../../log.js';
+import { type Logger, withLogSink } from '../../log.js';
+import type { ClientLogging } from './client-log.js';
 import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-stats.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
@@ -117,7 +118,12 @@ function statsMeta(deps: ToolDeps, stats: CallStats): Record<string, unknown> | 
   return deps.reportCallStats ? { [STATS_META_KEY]: { ...stats } } : undefined;
 }
 
-export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: ToolDeps): void {
+export function registerTool(
+  server: McpServer,
+  tool: AnyToolDefinition,
+  deps: ToolDeps,
+  logging: ClientLogging,
+): void {
   const { inputSchema, outputSchema } = tool;
   server.registerTool(
     tool.name,
@@ -131,9 +137,12 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
     async (input: unknown, ctx: ServerContext) => {
       const stats = newCallStats();
       try {
-        const result = await withCallStats(stats, () =>
-          tool.handler(input as never, toolContext(deps, ctx, tool.name)),
-        );
+        const run = () =>
+          withCallStats(stats, () =>
+            tool.handler(input as never, toolContext(deps, ctx, tool.name)),
+          );
+        const sink = logging.sinkFor(ctx);
+        const result = await (sink ? withLogSink(sink, run) : run());
         return {
           content: [{ type: 'text' as const, text: result.text }],
           structuredContent: result.structured as Record<string, unknown>,
