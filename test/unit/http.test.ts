@@ -92,9 +92,10 @@ describe('TidalHttp', () => {
       .intercept({ path: '/v2/albums/1?countryCode=US' })
       .reply(429, { errors: [{ status: '429' }] }, { headers: { 'retry-after': '2' } });
     pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
-    await expect(get()).resolves.toEqual(doc);
-    expect(clock.sleeps).toContain(2000);
-    expect(http.totals).toMatchObject({ requests: 2, rateLimited: 1, retries: 1 });
+    const stats = newCallStats();
+    await expect(withCallStats(stats, () => get())).resolves.toEqual(doc);
+    expect(clock.sleeps).toEqual([2000]);
+    expect(stats).toMatchObject({ upstreamRequests: 2, retries: 1 });
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
@@ -117,7 +118,7 @@ describe('TidalHttp', () => {
     const error = await get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterSeconds).toBe(1);
-    expect((error as Error).message).toBe('TIDAL rate limit reached; retry after 1 s');
+    expect((error as Error).message).toBe("TIDAL's rate limit was reached; TIDAL asks to wait 1 s");
     expect(clock.sleeps).toEqual([1000, 1000, 1000]);
   });
 
