@@ -13,7 +13,7 @@ import { brotliDecompress, gunzip } from 'node:zlib';
 import { InvalidResponseError } from './errors.js';
 import { headerValue, type HeaderBag } from './retry.js';
 
-export const MAX_BODY_BYTES = 16 * 1024 * 1024;
+const MAX_BODY_BYTES = 16 * 1024 * 1024;
 
 /**
  * gzip is what TIDAL documents; br is decoded just as safely by Node's zlib (same cap) and
@@ -37,7 +37,7 @@ export interface DecodedBody {
   decodedBytes: number;
 }
 
-export function tooLarge(what: string, status: number): InvalidResponseError {
+function tooLarge(what: string, status: number): InvalidResponseError {
   return new InvalidResponseError(
     `TIDAL sent a response larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB for ${what}`,
     status,

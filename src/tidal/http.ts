@@ -5,28 +5,28 @@
  * throws one.
  */
 import { Agent, request, type Dispatcher } from 'undici';
-import { ACCEPT_ENCODING, readBody, type DecodedBody } from './body.js';
-import { withBudget, type CallBudget } from './budget.js';
+import { ACCEPT_ENCODING, readBody } from './body.js';
+import { withBudget } from './budget.js';
 import { ResponseCache } from './cache.js';
-import { currentCallStats, type CallStats } from './call-stats.js';
+import { currentCallStats } from './call-stats.js';
 import { systemClock, type Clock } from './clock.js';
-import { acceptDocument, parseLenient } from './document.js';
+import { InvalidResponseError } from './errors.js';
 import {
-  InvalidResponseError,
-  NetworkError,
-  RateLimitedError,
-  errorFromResponse,
-} from './errors.js';
+  accepted,
+  invalid,
+  refused,
+  unreachable,
+  type Exchange,
+  type Exchanged,
+  type Method,
+  type OutcomeContext,
+  type RawResponse,
+} from './outcomes.js';
 import { RateLimiter } from './rate-limiter.js';
 import {
   DEFAULT_RETRY_POLICY,
-  backoffMs,
-  errorCode,
   headerValue,
-  isRetryableNetworkError,
-  isRetryableStatus,
   rateLimitHintMs,
-  rateLimitWait,
   retrying,
   type Attempt,
   type HeaderBag,
@@ -81,33 +81,6 @@ export interface SendResult<T> {
   body: T | undefined;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-/** One logical call: what is sent, and what the attempts share. */
-interface Exchange {
-  method: Method;
-  pathAndQuery: string;
-  body: unknown;
-  auth: TokenProvider;
-  what: string;
-  idempotencyKey?: string;
-  retryable: boolean;
-  reauthenticated: boolean;
-  budget: CallBudget;
-  stats: CallStats | undefined;
-}
-
-interface RawResponse extends DecodedBody {
-  status: number;
-  headers: HeaderBag;
-}
-
-interface Exchanged {
-  status: number;
-  body: unknown;
-  size: number;
-}
-
 export class TidalHttp {
   readonly cache: ResponseCache;
   private readonly dispatcher: Dispatcher;
@@ -116,6 +89,7 @@ export class TidalHttp {
   private readonly clock: Clock;
   private readonly policy: RetryPolicy;
   private readonly url: string;
+  private readonly outcomes: OutcomeContext;
 
   constructor(private readonly options: TidalHttpOptions) {
     this.url = options.apiUrl.replace(/\/+$/, '');
@@ -123,6 +97,12 @@ export class TidalHttp {
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     this.cache = options.cache ?? new ResponseCache();
     this.limiter = new RateLimiter(options.requestsPerSecond, undefined, this.clock);
+    this.outcomes = {
+      policy: this.policy,
+      now: () => this.clock.now(),
+      pause: (ms) => this.limiter.pauseFor(ms),
+      onError: options.onError,
+    };
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
@@ -211,19 +191,19 @@ export class TidalHttp {
     try {
       response = await this.roundTrip(exchange, token);
     } catch (error) {
-      if (error instanceof InvalidResponseError) return this.invalid(error, exchange, n);
-      return this.unreachable(error, exchange, n);
+      if (error instanceof InvalidResponseError) return invalid(error, exchange, n, this.outcomes);
+      return unreachable(error, exchange, n, this.outcomes);
     }
     this.followRateLimitHints(response.headers);
     const { status } = response;
-    if (status >= 200 && status < 300) return this.accept(response, exchange, n);
+    if (status >= 200 && status < 300) return accepted(response, exchange, n, this.outcomes);
     if (status === 401 && !exchange.reauthenticated) {
       // One re-authentication per call: a second 401 is a real auth failure, not an expiry.
       exchange.reauthenticated = true;
       exchange.auth.invalidate(token);
       return this.attempt(exchange, n);
     }
-    return this.refused(response, exchange, n);
+    return refused(response, exchange, n, this.outcomes);
   }
 
   /** Send the request once and read the (size-capped, decoded) body. */
@@ -266,67 +246,5 @@ export class TidalHttp {
     if (headerValue(headers, 'x-ratelimit-remaining') === '0' && hint !== undefined) {
       this.limiter.pauseFor(hint);
     }
-  }
-
-  private accept(response: RawResponse, exchange: Exchange, n: number): Attempt<Exchanged> {
-    const read = exchange.method === 'GET';
-    try {
-      const body = acceptDocument(
-        response.text,
-        response.headers,
-        response.status,
-        exchange.what,
-        read,
-      );
-      return { ok: true, value: { status: response.status, body, size: response.decodedBytes } };
-    } catch (error) {
-      return this.invalid(error as InvalidResponseError, exchange, n);
-    }
-  }
-
-  /** An invalid response is logged once; a read is retried once (a proxy hiccup may pass). */
-  private invalid(error: InvalidResponseError, exchange: Exchange, n: number): Attempt<Exchanged> {
-    this.options.onError?.(`${error.message} (${error.reason}; HTTP ${error.status ?? '-'})`);
-    const retry = exchange.method === 'GET' && error.reason !== 'too large';
-    return {
-      ok: false,
-      error,
-      retryInMs: retry ? backoffMs(n, this.policy) : undefined,
-      maxRetries: 1,
-      why: `${exchange.method} ${exchange.what}: invalid response (${error.reason})`,
-    };
-  }
-
-  private unreachable(error: unknown, exchange: Exchange, n: number): Attempt<Exchanged> {
-    // Hung up or out of time: nothing to retry; the budget reports which.
-    if (exchange.budget.signal.aborted) throw error;
-    const code = errorCode(error);
-    if (!isRetryableNetworkError(error)) {
-      const message = `could not reach TIDAL for ${exchange.what} (${code ?? 'error'})`;
-      throw new NetworkError(message, undefined, { cause: error });
-    }
-    return {
-      ok: false,
-      error: new NetworkError(
-        `could not reach TIDAL for ${exchange.what} after ${n + 1} attempt(s) (${code})`,
-      ),
-      retryInMs: exchange.retryable ? backoffMs(n, this.policy) : undefined,
-      why: `${exchange.method} ${exchange.what}: ${code}`,
-    };
-  }
-
-  /** A non-2xx answer: a 429 pauses the whole limiter; 5xx may be retried. */
-  private refused(response: RawResponse, exchange: Exchange, n: number): Attempt<Exchanged> {
-    const { status } = response;
-    const why = `${exchange.method} ${exchange.what}: HTTP ${status}`;
-    if (status === 429) {
-      const wait = rateLimitWait(response.headers, n, this.policy, this.clock.now());
-      this.limiter.pauseFor(wait.ms);
-      const error = new RateLimitedError(wait.ms, wait.source);
-      return { ok: false, error, retryInMs: exchange.retryable ? wait.ms : undefined, why };
-    }
-    const error = errorFromResponse(status, parseLenient(response.text), exchange.what);
-    const retry = exchange.retryable && isRetryableStatus(status);
-    return { ok: false, error, retryInMs: retry ? backoffMs(n, this.policy) : undefined, why };
   }
 }

@@ -22,7 +22,7 @@ import { systemClock, type Clock } from './clock.js';
 import { MAX_REPORTED_WAIT_MS, RateLimitedError } from './errors.js';
 import { abortReason } from './shared-request.js';
 
-export const DEFAULT_BURST = 8;
+const DEFAULT_BURST = 8;
 
 interface Waiter {
   grant(): void;

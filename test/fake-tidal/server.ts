@@ -148,6 +148,19 @@ function authenticate(deps: ServerDeps, header: string | undefined) {
   return found.record;
 }
 
+/** A write's JSON:API body: 415 for another media type, 400 for broken JSON. */
+function parseRequestBody(req: IncomingMessage, body: string): unknown {
+  if (body === '') return undefined;
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith(JSON_API)) {
+    throw new ApiError(415);
+  }
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new ApiError(400, 'Request body is not valid JSON');
+  }
+}
+
 async function handleApi(
   deps: ServerDeps,
   req: IncomingMessage,
@@ -180,17 +193,7 @@ async function handleApi(
     }
     if (!acceptable(req.headers.accept)) throw new ApiError(406);
     const token = authenticate(deps, req.headers.authorization);
-    let parsed: unknown;
-    if (body !== '') {
-      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith(JSON_API)) {
-        throw new ApiError(415);
-      }
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        throw new ApiError(400, 'Request body is not valid JSON');
-      }
-    }
+    const parsed = parseRequestBody(req, body);
     const result = deps.router.dispatch(
       req.method ?? 'GET',
       entry.path,
