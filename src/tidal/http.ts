@@ -47,7 +47,6 @@ export interface TidalHttpOptions {
   clock?: Clock;
   /** Retries and the per-call budget; app.ts shares one policy with the token endpoint. */
   retry?: Partial<RetryPolicy>;
-  cache?: ResponseCache;
   onDebug?: (message: string) => void;
   /** TIDAL misbehaved (an invalid response): one line for the error log, no stack. */
   onError?: (message: string) => void;
@@ -95,7 +94,7 @@ export class TidalHttp {
     this.url = options.apiUrl.replace(/\/+$/, '');
     this.clock = options.clock ?? systemClock;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.cache = options.cache ?? new ResponseCache();
+    this.cache = new ResponseCache();
     this.limiter = new RateLimiter(options.requestsPerSecond, undefined, this.clock);
     this.outcomes = {
       policy: this.policy,
