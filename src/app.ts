@@ -11,6 +11,7 @@ import { createLogger, type Logger } from './log.js';
 import { TidalCatalog } from './tidal/catalog/index.js';
 import { TidalHttp } from './tidal/http.js';
 import { TidalPlaylists } from './tidal/playlists/index.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './tidal/retry.js';
 import type { ToolDeps } from './tools/shared/define-tool.js';
 import { packageVersion } from './version.js';
 
@@ -26,15 +27,23 @@ export interface App {
 export function createApp(config: Config): App {
   const logger = createLogger(config.logLevel, undefined, [config.clientSecret, config.http.token]);
   const userAgent = `tidal-mcp/${packageVersion()}`;
+  // One policy for the API and the token endpoint: same retries, same per-call budget.
+  const retry: RetryPolicy = {
+    ...DEFAULT_RETRY_POLICY,
+    budgetMs: config.requestTimeoutSeconds * 1000,
+  };
+  const endpoint = { tokenUrl: config.tokenUrl, userAgent, retry };
   const http = new TidalHttp({
     apiUrl: config.apiUrl,
     userAgent,
     requestsPerSecond: config.requestsPerSecond,
+    retry,
     onDebug: (message) => logger.debug(message),
+    onError: (message) => logger.error(message),
   });
   const clientCredentials = new ClientCredentialsProvider(
     { clientId: config.clientId, clientSecret: config.clientSecret },
-    { tokenUrl: config.tokenUrl, userAgent },
+    endpoint,
   );
   const catalog = new TidalCatalog(http, clientCredentials);
   const user: UserSession = config.clientId
@@ -42,7 +51,7 @@ export function createApp(config: Config): App {
         store: createTokenStore(config, config.clientId),
         clientId: config.clientId,
         clientSecret: config.clientSecret,
-        endpoint: { tokenUrl: config.tokenUrl, userAgent },
+        endpoint,
         defaultCountry: config.country,
       })
     : {
