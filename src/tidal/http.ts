@@ -22,6 +22,7 @@ import {
   type OutcomeContext,
   type RawResponse,
 } from './outcomes.js';
+import { assertWritable } from './read-only.js';
 import { RateLimiter } from './rate-limiter.js';
 import {
   DEFAULT_RETRY_POLICY,
@@ -139,6 +140,7 @@ export class TidalHttp {
     body: unknown,
     options: SendOptions,
   ): Promise<SendResult<T>> {
+    assertWritable(method, options.what);
     const result = await this.exchange(method, path, body, {
       ...options,
       retryable: options.idempotencyKey !== undefined,

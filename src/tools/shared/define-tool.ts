@@ -8,6 +8,7 @@ import type { UserSession } from '../../auth/user-session.js';
 import { type Logger, withLogSink } from '../../log.js';
 import type { ClientLogging } from './client-log.js';
 import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-stats.js';
+import { withReadOnly } from '../../tidal/read-only.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
 import { TidalError } from '../../tidal/errors.js';
@@ -137,10 +138,11 @@ export function registerTool(
     async (input: unknown, ctx: ServerContext) => {
       const stats = newCallStats();
       try {
-        const run = () =>
-          withCallStats(stats, () =>
-            tool.handler(input as never, toolContext(deps, ctx, tool.name)),
-          );
+        const handle = () => tool.handler(input as never, toolContext(deps, ctx, tool.name));
+        const guarded = tool.annotations.readOnlyHint
+          ? () => withReadOnly(`tool ${tool.name}`, handle)
+          : handle;
+        const run = () => withCallStats(stats, guarded);
         const sink = logging.sinkFor(ctx);
         const result = await (sink ? withLogSink(sink, run) : run());
         return {
