@@ -48,20 +48,25 @@ export interface SectionPage<T> {
   total?: number;
 }
 
-type Catalog = Pick<TidalCatalog, 'artists'>;
+/** What every section needs: whose, the parts of the artist request (for cursors), how many. */
+export interface SectionScope {
+  artistId: string;
+  parts: ArtistPart[];
+  limit: number;
+  catalog: Pick<TidalCatalog, 'artists'>;
+  call: CallContext;
+}
 
 /** A section in TIDAL's order, from `start`; `first` is the page embedded in the profile. */
 export async function pagedSection(
-  artistId: string,
+  scope: SectionScope,
   section: Exclude<ArtistSection, 'albums' | 'singles'>,
   start: Position,
   first: Page<unknown> | undefined,
-  limit: number,
-  catalog: Catalog,
-  call: CallContext,
 ): Promise<SectionPage<unknown>> {
+  const { artistId, catalog, call } = scope;
   const part = SECTION_PART[section];
-  const taken = await takeItems<unknown>(start, limit, (c) =>
+  const taken = await takeItems<unknown>(start, scope.limit, (c) =>
     c === undefined && first
       ? Promise.resolve(first)
       : catalog.artists.partPage(artistId, part, c, call),
@@ -73,6 +78,7 @@ export async function pagedSection(
         k: 'artist',
         id: artistId,
         s: section,
+        p: scope.parts,
         c: taken.next.cursor,
         o: taken.next.offset,
       }),
@@ -124,13 +130,11 @@ export interface ReleaseSections {
 
 /** The albums and/or singles sections, each from its own offset into the sorted list. */
 export async function releaseSections(
-  artistId: string,
+  scope: SectionScope,
   wanted: readonly { section: 'albums' | 'singles'; offset: number }[],
   profile: Pick<ArtistProfile, 'albums'> | undefined,
-  limit: number,
-  catalog: Catalog,
-  call: CallContext,
 ): Promise<ReleaseSections> {
+  const { artistId, catalog, call, limit } = scope;
   const { albums, complete } = await catalog.artists.allReleases(artistId, profile?.albums, call);
   const sorted = newestFirst(foldVersions(albums));
   const out: ReleaseSections = { truncated: !complete };
@@ -141,7 +145,7 @@ export async function releaseSections(
       items: list.slice(offset, end),
       total: list.length,
       ...(end < list.length && {
-        nextCursor: encodeCursor({ k: 'artist', id: artistId, s: section, o: end }),
+        nextCursor: encodeCursor({ k: 'artist', id: artistId, s: section, p: scope.parts, o: end }),
       }),
     };
   }

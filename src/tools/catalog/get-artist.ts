@@ -1,7 +1,8 @@
 import * as z from 'zod/v4';
+import type { ArtistProfile } from '../../tidal/catalog/index.js';
 import type { Artist } from '../../tidal/domain.js';
 import type { CallContext } from '../../tidal/reader.js';
-import { START } from '../../tidal/paging.js';
+import { START, type Position } from '../../tidal/paging.js';
 import { artistByName, ResolvedFromOutput } from '../shared/artist-by-name.js';
 import { decodeCursor } from '../shared/cursor.js';
 import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
@@ -24,7 +25,7 @@ import {
   releaseSections,
   ReleaseOutput,
   SECTION_PART,
-  type SectionPage,
+  type SectionScope,
 } from './artist-sections.js';
 import { render } from './get-artist-text.js';
 
@@ -132,37 +133,45 @@ export default defineTool({
       artist: { ...profile.artist, ...(profile.roles.length > 0 && { roles: profile.roles }) },
       ...(byName && { resolvedFrom: byName.resolvedFrom }),
     };
-    const releases = sections.filter((s) => s === 'albums' || s === 'singles');
-    if (releases.length > 0) {
-      const wanted = releases.map((section) => ({ section, offset: 0 }));
-      const found = await releaseSections(artistId, wanted, profile, limit, ctx.deps.catalog, call);
-      Object.assign(output, found.albums && { albums: found.albums });
-      Object.assign(output, found.singles && { singles: found.singles });
-      if (found.truncated) output.note = TRUNCATED_NOTE;
-    }
-    for (const section of sections) {
-      if (section === 'albums' || section === 'singles') continue;
-      const page = await pagedSection(
-        artistId,
-        section,
-        START,
-        profile[SECTION_PART[section]],
-        limit,
-        ctx.deps.catalog,
-        call,
-      );
-      assign(output, section, page);
-    }
+    const scope = { artistId, parts, limit, catalog: ctx.deps.catalog, call };
+    await fill(output, scope, sections, profile, () => START);
     return { structured: output, text: render(output) };
   },
 });
 
-function assign(output: Output, section: ArtistSection, page: SectionPage<unknown>): void {
-  const items = section === 'similarArtists' ? (page.items as Artist[]).map(compact) : page.items;
-  Object.assign(output, { [section]: { ...page, items } });
+/** The sections, each from its own start; `profile` holds their first pages. */
+async function fill(
+  output: Output,
+  scope: SectionScope,
+  sections: readonly ArtistSection[],
+  profile: ArtistProfile | undefined,
+  start: (section: ArtistSection) => Position,
+): Promise<void> {
+  const releases = sections.flatMap((s) =>
+    s === 'albums' || s === 'singles' ? [{ section: s, offset: start(s).offset }] : [],
+  );
+  if (releases.length > 0) {
+    const found = await releaseSections(scope, releases, profile);
+    for (const { section } of releases) Object.assign(output, { [section]: found[section] });
+    if (found.truncated) output.note = TRUNCATED_NOTE;
+  }
+  for (const section of sections) {
+    if (section === 'albums' || section === 'singles') continue;
+    const page = await pagedSection(
+      scope,
+      section,
+      start(section),
+      profile?.[SECTION_PART[section]],
+    );
+    const items = section === 'similarArtists' ? (page.items as Artist[]).map(compact) : page.items;
+    Object.assign(output, { [section]: { ...page, items } });
+  }
 }
 
-/** More of one section, from a nextCursor: no request for the artist itself. */
+/**
+ * More of one section, from a nextCursor. The first pages come from the first call's artist
+ * request, which is normally still cached; later pages from the relationship endpoints.
+ */
 async function more(
   input: z.infer<typeof inputSchema>,
   limit: number,
@@ -180,32 +189,13 @@ async function more(
       'not used with cursor: the cursor already names the artist and the section',
     );
   }
+  const catalog = ctx.deps.catalog;
+  const scope = { artistId: cursor.id, parts: cursor.p, limit, catalog, call };
+  const fromProfile = cursor.c === undefined || cursor.s === 'albums' || cursor.s === 'singles';
+  const profile = fromProfile
+    ? await catalog.artists.profile(cursor.id, cursor.p, call)
+    : undefined;
   const output: Output = { country: call.country, artist: { id: cursor.id } };
-  const section = cursor.s;
-  if (section === 'albums' || section === 'singles') {
-    const wanted = [{ section, offset: cursor.o }];
-    const found = await releaseSections(
-      cursor.id,
-      wanted,
-      undefined,
-      limit,
-      ctx.deps.catalog,
-      call,
-    );
-    Object.assign(output, { [section]: found[section] });
-    if (found.truncated) output.note = TRUNCATED_NOTE;
-  } else {
-    const start = { cursor: cursor.c, offset: cursor.o };
-    const page = await pagedSection(
-      cursor.id,
-      section,
-      start,
-      undefined,
-      limit,
-      ctx.deps.catalog,
-      call,
-    );
-    assign(output, section, page);
-  }
+  await fill(output, scope, [cursor.s], profile, () => ({ cursor: cursor.c, offset: cursor.o }));
   return { structured: output, text: render(output) };
 }

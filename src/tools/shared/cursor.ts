@@ -27,10 +27,12 @@ const CursorSchema = z.discriminatedUnion('k', [
   }),
   z.object({ k: z.literal('playlists'), c: z.string().min(1) }),
   // get_artist: one section of an artist; albums and singles page by offset in the sorted list.
+  // `p`: the parts of the first artist request, whose cached answer holds the first pages.
   z.object({
     k: z.literal('artist'),
     id: Id,
     s: z.enum(['topTracks', 'albums', 'singles', 'videos', 'similarArtists']),
+    p: z.array(z.enum(['tracks', 'albums', 'videos', 'similarArtists'])).max(4),
     c: z.string().optional(),
     o: z.number().int().min(0),
   }),

@@ -25,7 +25,7 @@ export const DISCOVERY = {
   orielByPopularity: ['3700003', '3700001', '3700002', '3700004', '3700005'],
   /** Pellucid Yarrow: no similar artists, so its tracks have none and fall back to radio. */
   loner: '3700006',
-  /** Missing in JP (a single and an EP) and in SE and JP (an album). */
+  /** Missing in JP (a single with the artist's most popular track, and an EP) and in SE and JP (an album). */
   missingInJp: ['120000002', '120000005'],
   missingInSeAndJp: '120000020',
   /** Album 120000001 is explicit; this is its clean twin with the same ISRCs. */
@@ -200,10 +200,12 @@ function discography(p: Pass, artist: ArtistRec): void {
       tracks: type === 'ALBUM' ? p.rng.int(8, 10) : type === 'EP' ? 4 : p.rng.int(1, 2),
       year: years[i]!,
       explicit: i === 0,
-      unavailableIn:
-        i === 1 || i === 4 ? ['JP'] : i === 19 ? ['SE', 'JP'] : undefined,
+      unavailableIn: i === 1 || i === 4 ? ['JP'] : i === 19 ? ['SE', 'JP'] : undefined,
     }),
   );
+  // The artist's most popular track is on a release missing in JP, by construction.
+  const hit = p.b.tracks.find((t) => t.id === releases[1]!.items[0]!.trackId)!;
+  hit.popularity = artist.popularity;
   addCleanTwin(p, artist, releases[0]!);
 }
 
