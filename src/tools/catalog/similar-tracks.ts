@@ -206,7 +206,7 @@ export default defineTool({
   },
 });
 
-/** A later page, from a nextCursor: one request per TIDAL page, nothing else. */
+/** A later page, from a nextCursor: one request per TIDAL page not yet cached, nothing else. */
 async function more(
   input: z.infer<typeof inputSchema>,
   limit: number,
@@ -218,15 +218,20 @@ async function more(
   if (given !== undefined && given !== cursor.seed) {
     throw new InputError('cursor', `belongs to the results for ${cursor.seed}, not for ${given}`);
   }
-  const seed: Output['seed'] = {
-    type: cursor.src === 'artistRadio' ? 'artist' : 'track',
-    id: cursor.seed,
+  let from: Origin = {
+    source: cursor.src,
+    pagesOf: cursor.id,
+    seed: { type: cursor.src === 'artistRadio' ? 'artist' : 'track', id: cursor.seed },
   };
-  const from: Origin = { source: cursor.src, pagesOf: cursor.id, seed };
+  if (cursor.c === undefined) {
+    // Still inside the first page: the first call's seed request (normally cached) holds it.
+    const again = await origin(from.seed, ctx, call);
+    if (again.source === from.source && again.pagesOf === from.pagesOf) from = again;
+  }
   const output: Output = {
     country: call.country,
-    source: cursor.src,
-    seed,
+    source: from.source,
+    seed: from.seed,
     ...(await take(from, { cursor: cursor.c, offset: cursor.o }, limit, ctx, call)),
   };
   return { structured: output, text: render(output, false) };
