@@ -158,10 +158,7 @@ describe('similar_tracks', () => {
       { url: 'https://tidal.com/browse/album/1' },
       'url: is a link to an album; expected a track or artist link',
     ],
-    [
-      { trackId: 'https://tidal.com/browse/artist/1' },
-      'not to a track',
-    ],
+    [{ trackId: 'https://tidal.com/browse/artist/1' }, 'trackId: is a link to a'],
     [{ trackId: '1', limit: 0 }, 'limit: expected at least 1'],
     [
       { cursor: 'bogus' },
