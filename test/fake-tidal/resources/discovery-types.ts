@@ -43,7 +43,10 @@ function withMixes(base: ResourceTypeDef, c: Catalog): ResourceTypeDef {
 
 export function registerDiscoveryTypes(store: ResourceStore, c: Catalog): void {
   replaceRelationships(store, 'tracks', {
-    radio: { targets: ['playlists'], resolve: (id) => [{ id: mixId('track', id), type: 'playlists' }] },
+    radio: {
+      targets: ['playlists'],
+      resolve: (id) => [{ id: mixId('track', id), type: 'playlists' }],
+    },
   });
   replaceRelationships(store, 'artists', {
     radio: {
