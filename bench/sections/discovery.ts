@@ -3,6 +3,8 @@
  * get_artist for an artist with more releases than one TIDAL page, similar_tracks, and a
  * 3-country availability check of 20 ISRCs. Upstream requests cold and warm, latency, the
  * server's own overhead, and the result text next to the raw TIDAL documents it was built from.
+ * The availability row's "overhead" comes out negative: its per-country requests run
+ * concurrently, and the time waited on TIDAL is summed over them.
  */
 import { DISCOVERY } from '../../test/fake-tidal/catalog/generate-discovery.js';
 import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';

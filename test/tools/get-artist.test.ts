@@ -327,6 +327,13 @@ describe('get_artist by name or link', () => {
     expect(result.text).toContain('Albums, newest first (0 of 0):\n- none listed by TIDAL');
   });
 
+  it('says plainly when the artist id does not exist', async () => {
+    const result = await call({ artistId: '999999999' });
+    expect(result.isError).toBe(true);
+    expect(result.text).toContain('artist 999999999');
+    expect(fake.apiRequests()).toHaveLength(1);
+  });
+
   it('says plainly when no artist has the name', async () => {
     const result = await call({ artistName: 'Nobody Ever Named This' });
     expect(result.isError).toBe(true);

@@ -7,7 +7,7 @@
 import { chunk } from '../batches.js';
 import { CACHE_TTL } from '../cache.js';
 import { type Document, nextCursorOf, type Resource } from '../jsonapi.js';
-import type { ApiReader, CallContext } from '../reader.js';
+import { type ApiReader, asArray, type CallContext } from '../reader.js';
 
 /** The filter[id] batch size clients observe to work; TIDAL documents no limit. */
 export const TRACK_ID_BATCH_SIZE = 20;
@@ -48,7 +48,7 @@ export class AvailabilityApi {
         `availability of ${ids.length} track${ids.length === 1 ? '' : 's'} in ${ctx.country}`,
         ctx,
       );
-      out.push(...doc.data.map((track) => track.id));
+      out.push(...asArray(doc.data).map((track) => track.id));
       cursor = nextCursorOf(doc.links);
       if (cursor === undefined) break;
     }
