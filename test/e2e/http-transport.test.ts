@@ -90,9 +90,11 @@ describe('Streamable HTTP transport', () => {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name).sort()).toEqual([
         'get_album',
+        'get_artist',
         'manage_playlist',
         'search_catalog',
         'similar_artists',
+        'similar_tracks',
         'tracks_by_isrc',
       ]);
     });
