@@ -32,6 +32,7 @@ import { DEFAULT_USER, DEFAULT_USER_SCOPES } from './users.js';
 
 export type * from './types.js';
 export { Catalog, FIXTURES, getCatalog } from './catalog.js';
+export { specGuardActive, takeSpecViolations, type SpecViolation } from './spec-guard.js';
 export { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from './playlists/user-playlists.js';
 export {
   ALL_USER_SCOPES,
@@ -97,6 +98,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
 
   const handler = createRequestHandler({
     router,
+    store,
     tokens,
     tokenEndpoint,
     userLogin,

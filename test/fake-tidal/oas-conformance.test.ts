@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from './index.js';
 import { OAS_PATH, specRequirement } from '../helpers/environment.js';
 import { loadOasValidator, type OasValidator } from './oas-validator.js';
-import { accessToken, apiGet, type Json } from './test-client.js';
+import { accessToken, apiGet, type Json, expectSpecProblems } from './test-client.js';
 
 const oasFile = OAS_PATH;
 const haveOas = specRequirement('fake TIDAL OAS conformance').available;
@@ -126,6 +126,9 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
   it('errors: 400, 404, 429', async () => {
     await conforms('/albums/{id}', `/albums/${album}`, 400);
     await conforms('/albums/{id}', `/albums/${album}?countryCode=US&include=nope`, 400);
+    expectSpecProblems([
+      'include "nope": "nope" is not among albumStatistics, artists, coverArt, genres, items, owners, priceConfig, providers, replacement, shares, similarAlbums, suggestedCoverArts, usageRules',
+    ]);
     await conforms('/albums/{id}', '/albums/1?countryCode=US', 404);
     fake.inject({ kind: 'status', status: 429, retryAfter: '1' });
     await conforms('/albums/{id}', `/albums/${album}?countryCode=US`, 429);

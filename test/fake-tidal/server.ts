@@ -13,6 +13,8 @@ import { ApiError } from './jsonapi/errors.js';
 import { parseQuery } from './jsonapi/query.js';
 import type { TokenBucket } from './rate-limit.js';
 import type { ApiRouter } from './routes/router.js';
+import type { ResourceStore } from './jsonapi/store.js';
+import { checkRequest } from './spec-guard.js';
 import type { RequestLogEntry } from './types.js';
 
 export const API_PREFIX = '/v2';
@@ -22,6 +24,8 @@ const JSON_API = 'application/vnd.api+json';
 
 export interface ServerDeps {
   router: ApiRouter;
+  /** For the spec guard: relationship targets of nested include paths. */
+  store: ResourceStore;
   tokens: TokenRegistry;
   tokenEndpoint: TokenEndpoint;
   userLogin: UserLogin;
@@ -114,6 +118,15 @@ async function handleApi(
   entry: RequestLogEntry,
   body: string,
 ): Promise<void> {
+  // Every request is held against the spec, whatever happens to it next (spec-guard.ts).
+  const problems = checkRequest(deps.store, {
+    method: entry.method,
+    path: entry.path,
+    query: entry.query,
+    body,
+    raw: (req.url ?? '').slice(API_PREFIX.length),
+  });
+  if (problems.length > 0) entry.specProblems = problems;
   const fault = deps.faults.take('api', entry.path, req.method ?? 'GET');
   if (fault?.kind === 'latency') await deps.sleep(fault.ms);
   if (deps.isClosed()) return void req.socket.destroy();

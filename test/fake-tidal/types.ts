@@ -57,6 +57,8 @@ export interface RequestLogEntry {
   at: number;
   /** Size of the JSON body the fake sent (the raw TIDAL document), for the benchmark. */
   responseBytes?: number;
+  /** What the TIDAL OAS does not document about this request (spec-guard.ts). */
+  specProblems?: string[];
 }
 
 /**

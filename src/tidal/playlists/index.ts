@@ -203,7 +203,8 @@ export class TidalPlaylists {
         meta?: { skipped?: { id: string; reason?: string }[] };
       }>(
         'POST',
-        `${apiPath('playlists', playlistId, 'relationships', 'items')}?${buildQuery({ countryCode: user.country })}`,
+        // The spec documents no query parameter here (not even countryCode).
+        apiPath('playlists', playlistId, 'relationships', 'items'),
         body,
         this.writeOptions(user, `playlist ${playlistId}`),
       );

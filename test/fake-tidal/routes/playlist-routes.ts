@@ -234,7 +234,7 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
     {
       method: 'POST',
       pattern: '/playlists/:id/relationships/items',
-      query: ['countryCode'],
+      query: [],
       handler: (req) => {
         return ownedWrite(req, (playlist) => {
           const refs = dataArray(req.body, 50).map((e, i) => itemRef(e, i, false));
