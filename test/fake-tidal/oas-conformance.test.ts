@@ -63,6 +63,19 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
       `/albums/${album}/relationships/items?countryCode=US&include=items`,
     );
     await conforms('/albums/{id}/relationships/items', `${page.links.next}`);
+    // Videos among an album's items, and an album with tracks missing in the country.
+    const deluxe = await conforms(
+      '/albums/{id}',
+      `/albums/${FIXTURES.albumWithVideos}?countryCode=US&include=items,items.artists`,
+    );
+    expect(deluxe.data.relationships.items.data.at(-1).type).toBe('videos');
+    const gaps = await conforms(
+      '/albums/{id}',
+      `/albums/${FIXTURES.albumWithGapsInSe}?countryCode=SE&include=items`,
+    );
+    expect([gaps.data.attributes.numberOfItems, gaps.data.relationships.items.data.length]).toEqual(
+      [10, 8],
+    );
     await conforms(
       '/albums',
       `/albums?filter[barcodeId]=${FIXTURES.upcAlbumBarcode}&countryCode=US&include=artists,coverArt`,

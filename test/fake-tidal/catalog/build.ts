@@ -16,6 +16,7 @@ import {
   generateVideos,
   markRegionalGaps,
 } from './generate-extras.js';
+import { generateRealWorldEdges } from './generate-edges.js';
 import type { CatalogData, Fixtures } from './model.js';
 
 export const DEFAULT_SEED = 20260820;
@@ -38,7 +39,7 @@ export function buildCatalogData(seed = DEFAULT_SEED): CatalogData {
   const ean = b.albums.find(
     (a) => a.kind === 'original' && a.barcodeId.length === 13 && a.unavailableIn.length === 0,
   )!;
-  const fixtures: Fixtures = {
+  const fixtures = {
     artistWithManySimilar: b.artists[IDX.manySimilar]!.id,
     albumWithManyTracks: firstAlbum(IDX.manyTracks).id,
     multiVolumeAlbum: firstAlbum(IDX.multiVolume).id,
@@ -56,7 +57,9 @@ export function buildCatalogData(seed = DEFAULT_SEED): CatalogData {
     variousArtistsId: comp.variousArtistsId,
     playlistWithManyItems: playlists[0]!.id,
     video: videos[0]!.id,
-  };
+  } as Fixtures;
+  // Appended after every earlier pass and after their fixtures were picked: changes nothing above.
+  Object.assign(fixtures, generateRealWorldEdges({ ...b, videos }, fixtures));
   return {
     artists: b.artists,
     albums: b.albums,

@@ -66,7 +66,7 @@ export function registerUserPlaylists(
       .filter((it) => {
         if (it.type !== 'tracks') return true;
         const track = c.track(it.id);
-        return track !== undefined && c.isAvailable(c.album(track.albumId)!, ctx.country);
+        return track !== undefined && c.isAvailable(track, ctx.country);
       })
       .map((it) => ({
         id: it.id,
