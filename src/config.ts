@@ -67,6 +67,8 @@ export interface Config {
   readonly authorizeUrl: string;
   readonly redirectUri: string;
   readonly country: string;
+  /** TIDAL_COUNTRY was set: it wins over the logged-in user's country for catalog tools. */
+  readonly countryExplicit: boolean;
   readonly requestsPerSecond: number;
   readonly keychainService: string;
   readonly tokenStore: 'keychain' | 'file';
@@ -180,6 +182,7 @@ export function loadConfig(
     authorizeUrl: e.TIDAL_AUTHORIZE_URL,
     redirectUri: e.TIDAL_REDIRECT_URI,
     country: e.TIDAL_COUNTRY,
+    countryExplicit: (merged.TIDAL_COUNTRY ?? '').trim() !== '',
     requestsPerSecond: e.TIDAL_MCP_REQUESTS_PER_SECOND,
     keychainService: e.TIDAL_MCP_KEYCHAIN_SERVICE,
     tokenStore: e.TIDAL_MCP_TOKEN_STORE,

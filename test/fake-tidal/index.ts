@@ -19,6 +19,7 @@ import { registerCatalogTypes } from './resources/catalog-types.js';
 import { registerSearchType } from './resources/search-type.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { ApiRouter } from './routes/router.js';
+import { expireCursors } from './jsonapi/pagination.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { playlistRoutes } from './routes/playlist-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -130,6 +131,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     inject: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
     expireAllTokens: () => tokens.expireAll(),
+    expireCursors,
     expireUserTokens: (userId) => tokens.expireUser(userId),
     issuedTokenCount: () => tokens.issuedCount(),
     userPlaylists: playlists,

@@ -106,6 +106,8 @@ export interface FakeTidal {
   clearRequests(): void;
   inject(fault: Fault): void;
   clearFaults(): void;
+  /** Every page cursor issued so far expires: following one answers 400 on page[cursor]. */
+  expireCursors(): void;
   /** Every token issued so far becomes invalid; the API then answers 401. */
   expireAllTokens(): void;
   /** Every access token issued to this user id expires now; returns how many. */

@@ -20,7 +20,7 @@ const inputSchema = z.strictObject({
 
 const ResultOutput = z.object({
   isrc: z.string().describe('The ISRC as given.'),
-  status: z.enum(['found', 'not_found', 'invalid']),
+  status: z.enum(['found', 'not_found', 'invalid', 'unchecked']),
   tracks: z.array(TrackOutput).optional(),
   message: z.string().optional(),
 });
@@ -31,6 +31,7 @@ const outputSchema = z.object({
   found: z.number(),
   notFound: z.number(),
   invalid: z.number(),
+  unchecked: z.number().optional().describe('ISRCs not looked up because a request failed.'),
   note: z.string().optional(),
 });
 
@@ -41,7 +42,7 @@ const BATCH_NOTE =
 
 function render(output: Output): string {
   return lines(
-    `ISRC lookup (${output.country}): ${output.found} found, ${output.notFound} not found, ${output.invalid} invalid`,
+    `ISRC lookup (${output.country}): ${output.found} found, ${output.notFound} not found, ${output.invalid} invalid${output.unchecked ? `, ${output.unchecked} unchecked` : ''}`,
     output.results.flatMap((r) => {
       if (r.status !== 'found')
         return [`${r.isrc}: ${r.status.replace('_', ' ')}${r.message ? ` (${r.message})` : ''}`];
@@ -62,7 +63,7 @@ export default defineTool({
   title: 'Find TIDAL tracks by ISRC',
   description: [
     'Resolve ISRCs to TIDAL tracks, up to 100 per call (e.g. to migrate a playlist from another service).',
-    'Each ISRC gets a status: found (with its tracks and albums), not_found (not on TIDAL in that country) or invalid (malformed, never sent to TIDAL).',
+    'Each ISRC gets a status: found (with its tracks and albums), not_found (not on TIDAL in that country), invalid (malformed, never sent to TIDAL) or unchecked (a request failed; call again with those).',
     'For a single ISRC every matching TIDAL track is returned (re-releases, clean and explicit versions); for several, TIDAL returns one track per ISRC.',
     'Track ids feed manage_playlist; album ids feed get_album.',
   ].join('\n'),
@@ -85,7 +86,7 @@ export default defineTool({
       );
     }
     const valid = new Set(normalized.filter((n) => isIsrc(n.isrc)).map((n) => n.isrc));
-    const { byIsrc, truncated } = await ctx.deps.catalog.tracks.byIsrcs(
+    const { byIsrc, truncated, unchecked, error } = await ctx.deps.catalog.tracks.byIsrcs(
       [...valid],
       { country, signal: ctx.signal },
       (batches, of, done, total) =>
@@ -99,15 +100,20 @@ export default defineTool({
           message: 'expected 12 characters like USRC17607839',
         };
       }
+      if (unchecked.includes(isrc)) return { isrc: raw, status: 'unchecked' };
       const tracks = byIsrc.get(isrc);
       return tracks && tracks.length > 0
         ? { isrc: raw, status: 'found', tracks }
         : { isrc: raw, status: 'not_found' };
     });
     const count = (status: string) => results.filter((r) => r.status === status).length;
+    const why = error === undefined ? '' : ` (${ctx.userMessage(error)})`;
     const notes = [
       valid.size > 1 ? BATCH_NOTE : undefined,
-      truncated ? 'Only the first 100 tracks for this ISRC are listed.' : undefined,
+      truncated ? `Only the first tracks for this ISRC are listed${why}.` : undefined,
+      unchecked.length > 0
+        ? `Stopped early: ${unchecked.length} ISRCs were not looked up${why}; call again with just the unchecked ones.`
+        : undefined,
     ].filter(Boolean);
     const output: Output = {
       country,
@@ -115,6 +121,7 @@ export default defineTool({
       found: count('found'),
       notFound: count('not_found'),
       invalid: count('invalid'),
+      ...(unchecked.length > 0 && { unchecked: count('unchecked') }),
       ...(notes.length > 0 && { note: notes.join(' ') }),
     };
     return { structured: output, text: render(output) };

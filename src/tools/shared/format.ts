@@ -81,12 +81,13 @@ export function trackLine(t: Track, options: TrackLineOptions = {}): string {
   ])}`;
 }
 
-export function albumLine(a: Album): string {
+/** `notAvailable`: how many of its items TIDAL does not offer in that country (get_album knows). */
+export function albumLine(a: Album, notAvailable?: { count: number; country: string }): string {
   return join([
     `${titled(a.title, a.version)} — ${credits(a.artists)}`,
     a.type !== 'ALBUM' && a.type.toLowerCase(),
     a.releaseDate?.slice(0, 4),
-    `${a.numberOfTracks} track${a.numberOfTracks === 1 ? '' : 's'}`,
+    `${a.numberOfTracks} track${a.numberOfTracks === 1 ? '' : 's'}${notAvailable ? `, ${notAvailable.count} not available in ${notAvailable.country}` : ''}`,
     a.explicit && 'explicit',
     atmosOnly(a.mediaTags) && 'Dolby Atmos only',
     `id ${a.id}`,

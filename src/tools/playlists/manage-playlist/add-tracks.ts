@@ -26,7 +26,7 @@ interface Candidate {
 
 async function resolveIsrcs(call: PlaylistCall, isrcs: readonly string[]): Promise<Candidate[]> {
   const normalized = isrcs.map((raw) => ({ raw, isrc: normalizeIsrc(raw) }));
-  const { byIsrc } = await call.ctx.deps.catalog.tracks.byIsrcs(
+  const { byIsrc, unchecked, error } = await call.ctx.deps.catalog.tracks.byIsrcs(
     normalized.map((n) => n.isrc),
     { country: call.user.country, signal: call.ctx.signal },
   );
@@ -37,6 +37,14 @@ async function resolveIsrcs(call: PlaylistCall, isrcs: readonly string[]): Promi
           isrc: raw,
           status: 'failed',
           reason: 'not a valid ISRC (12 characters like USRC17607839)',
+        },
+      };
+    if (unchecked.includes(isrc))
+      return {
+        result: {
+          isrc: raw,
+          status: 'failed',
+          reason: `not looked up (${call.ctx.userMessage(error)}); add it again`,
         },
       };
     const track = byIsrc.get(isrc)?.[0];
