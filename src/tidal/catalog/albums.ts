@@ -50,9 +50,10 @@ export class AlbumsApi {
       `album with barcode ${barcode}`,
       ctx,
     );
-    const found = asArray(doc.data).find((a) =>
-      sameGtin(String(a.attributes?.barcodeId ?? ''), barcode),
-    );
+    const found = asArray(doc.data).find((a) => {
+      const stored = a.attributes?.barcodeId;
+      return typeof stored === 'string' && sameGtin(stored, barcode);
+    });
     return withTracks(found, doc.included, `album with barcode ${barcode}`);
   }
 
