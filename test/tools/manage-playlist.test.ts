@@ -361,9 +361,13 @@ describe('manage_playlist', () => {
         trackIds: trackIds(1),
       });
       expect(result.isError).toBe(true);
-      expect(result.text).toContain(
-        `playlistId: playlist ${OTHER_USERS_PLAYLIST_ID} belongs to another TIDAL user`,
+      expect(result.text).toBe(
+        `Invalid arguments for manage_playlist: playlistId: playlist "Someone else's mix" (${OTHER_USERS_PLAYLIST_ID}) belongs to another TIDAL user; only your own playlists can be changed`,
       );
+      // Ownership comes from the playlist's owners relationship: one read, no combined filters.
+      expect(fake.apiRequests().map((r) => [r.method, r.path, r.query.include])).toEqual([
+        ['GET', `/playlists/${OTHER_USERS_PLAYLIST_ID}`, ['items,items.artists,owners']],
+      ]);
       expect(writes()).toHaveLength(0);
       expect(fake.userPlaylists.get(OTHER_USERS_PLAYLIST_ID)?.items).toEqual([]);
     });
@@ -375,7 +379,9 @@ describe('manage_playlist', () => {
         confirm: true,
       });
       expect(result.isError).toBe(true);
-      expect(result.text).toContain('was not found among your TIDAL playlists');
+      expect(result.text).toBe(
+        'playlist 00000000-0000-4000-8000-00000000dead was not found on TIDAL: Resource not found. Check the playlist id.',
+      );
     });
   });
 });

@@ -30,6 +30,12 @@ function owned(playlists: UserPlaylists, id: string, userId: string): UserPlayli
   if (!playlist) throw notFound();
   if (playlist.ownerId !== userId)
     throw new ApiError(403, 'Only the owner can change this playlist', { code: 'FORBIDDEN' });
+  // Not documented: the spec only says mixes exist (playlistType MIX); TIDAL makes and rewrites
+  // them, so the fake refuses changes the way it refuses someone else's playlist.
+  if (playlist.playlistType !== 'USER')
+    throw new ApiError(403, `A ${playlist.playlistType} playlist cannot be changed`, {
+      code: 'FORBIDDEN',
+    });
   return playlist;
 }
 
