@@ -11,6 +11,7 @@ import { AlbumsApi } from './albums.js';
 import { ArtistsApi } from './artists.js';
 import { SearchApi } from './search.js';
 import { TracksApi } from './tracks.js';
+import { VideosApi } from './videos.js';
 
 export type { AlbumWithTracks } from './albums.js';
 export type { ArtistWithSimilar } from './artists.js';
@@ -27,6 +28,7 @@ export class TidalCatalog {
   readonly albums: AlbumsApi;
   readonly tracks: TracksApi;
   readonly artists: ArtistsApi;
+  readonly videos: VideosApi;
 
   constructor(http: TidalHttp, appAuth: TokenProvider) {
     const reader = new ApiReader(http, appAuth);
@@ -34,5 +36,6 @@ export class TidalCatalog {
     this.albums = new AlbumsApi(reader);
     this.tracks = new TracksApi(reader);
     this.artists = new ArtistsApi(reader);
+    this.videos = new VideosApi(reader);
   }
 }

@@ -1,6 +1,7 @@
 /** What every manage_playlist action shares: its output shape, the user context and guards. */
 import * as z from 'zod/v4';
 import { LoginRequiredError, type UserAccess } from '../../../auth/user-session.js';
+import { TidalError } from '../../../tidal/errors.js';
 import type { UserContext } from '../../../tidal/playlists/index.js';
 import type { ToolContext } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
@@ -99,6 +100,14 @@ export function required<T>(
   if (value === undefined)
     throw new InputError(field, `is required for action ${action}: ${expectation}`);
   return value;
+}
+
+/** What to do after a write whose answer was lost (the issue's wording, checked by tests). */
+export const MAY_HAVE_BEEN_APPLIED = 'may have been applied: list the playlist before retrying';
+
+/** A failed write may still have been applied when its answer was lost rather than refused. */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof TidalError && (error.kind === 'network' || error.kind === 'upstream');
 }
 
 export function countBy(results: readonly TrackResult[]): Record<string, number> {
