@@ -32,6 +32,8 @@ import {
 } from '../shared/params.js';
 
 const DEFAULT_TYPES: SearchType[] = ['tracks', 'albums', 'artists'];
+/** Items per call across all types: 5 types of 50 would be far beyond a useful context. */
+const MAX_ITEMS_PER_CALL = 100;
 
 const inputSchema = z.strictObject({
   query: freeText(1, 256, 'a non-empty search text, e.g. an artist, album or track name').describe(
@@ -111,6 +113,7 @@ export default defineTool({
     const call = { country, signal: ctx.signal };
     const catalog = ctx.deps.catalog;
     const types = [...new Set(input.types ?? DEFAULT_TYPES)];
+    const perType = Math.min(limit, Math.floor(MAX_ITEMS_PER_CALL / types.length));
     const result = await catalog.search.first(input.query, types, call);
     const output: Output = { query: input.query, country };
     if (result.didYouMean) output.didYouMean = result.didYouMean;
@@ -118,7 +121,7 @@ export default defineTool({
     for (const type of types) {
       const first = result.sections[type] ?? { items: [] };
       // Items beyond the first page are only fetched when limit exceeds TIDAL's page size.
-      const taken = await takeItems<unknown>(START, limit, (c) =>
+      const taken = await takeItems<unknown>(START, perType, (c) =>
         c === undefined
           ? Promise.resolve(first as Page<unknown>)
           : catalog.search.page(result.searchId, type, c, call),
@@ -126,7 +129,12 @@ export default defineTool({
       output[type] = section(taken, { id: result.searchId, t: type, q: input.query, cc: country });
       if (taken.error !== undefined) stopped.push(`${type} (${ctx.userMessage(taken.error)})`);
     }
-    if (stopped.length > 0) output.note = stoppedNote(stopped);
+    const notes = [
+      perType < limit &&
+        `limit lowered to ${perType} per type (at most ${MAX_ITEMS_PER_CALL} items per call); nextCursor continues each type.`,
+      stopped.length > 0 && stoppedNote(stopped),
+    ].filter((n): n is string => typeof n === 'string');
+    if (notes.length > 0) output.note = notes.join(' ');
     return { structured: output, text: render(output) };
   },
 });

@@ -10,6 +10,7 @@ import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-st
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
 import { BadRequestError, TidalError } from '../../tidal/errors.js';
+import { boundStructured, boundText } from './bounds.js';
 import { InputError } from './errors.js';
 import { isAbort, UserFacingError, userMessage } from '../../errors.js';
 
@@ -153,6 +154,23 @@ function statsMeta(deps: ToolDeps, stats: CallStats): Record<string, unknown> | 
   return deps.reportCallStats ? { [STATS_META_KEY]: { ...stats } } : undefined;
 }
 
+/** Applies the size guard (bounds.ts); a cut is a bug in the tool's own summary, so it is logged. */
+function bounded(
+  result: ToolResult<unknown>,
+  toolName: string,
+  logger: Logger,
+): { text: string; structured: Record<string, unknown> } {
+  const structured = result.structured as Record<string, unknown>;
+  const dropped = boundStructured(structured);
+  let text = boundText(result.text);
+  if (dropped > 0) {
+    logger.warn(`${toolName}: structured content too large, ${dropped} list items dropped`);
+    text = `${text}\n(The structured content was shortened by ${dropped} list items to fit.)`;
+  }
+  if (text.length < result.text.length) logger.warn(`${toolName}: text result too large, cut`);
+  return { text, structured };
+}
+
 export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: ToolDeps): void {
   const { inputSchema, outputSchema } = tool;
   server.registerTool(
@@ -171,9 +189,10 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
           const fallback = await fallbackCountry(deps, ctx.mcpReq.signal);
           return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback));
         });
+        const { text, structured } = bounded(result, tool.name, deps.logger);
         return {
-          content: [{ type: 'text' as const, text: result.text }],
-          structuredContent: result.structured as Record<string, unknown>,
+          content: [{ type: 'text' as const, text }],
+          structuredContent: structured,
           _meta: statsMeta(deps, stats),
         };
       } catch (error) {

@@ -14,6 +14,7 @@ import {
   countBy,
   MAY_HAVE_BEEN_APPLIED,
   requireScope,
+  summarizedResults,
   required,
   type ManagePlaylistResult,
   type PlaylistCall,
@@ -230,10 +231,8 @@ export async function addTracks(
   return {
     action: 'add_tracks',
     changed: added > 0,
-    message: `${notes.join('; ')}.`,
     playlist: { ...owned.playlist, numberOfItems: (owned.playlist.numberOfItems ?? 0) + added },
-    results,
-    counts,
+    ...summarizedResults(results, `${notes.join('; ')}.`),
   };
 }
 

@@ -14,10 +14,10 @@ import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
 import {
   runBatches,
-  countBy,
   MAY_HAVE_BEEN_APPLIED,
   outcomeUnknown,
   requireScope,
+  summarizedResults,
   required,
   type ManagePlaylistResult,
   type PlaylistCall,
@@ -136,18 +136,11 @@ export async function removeTracks(
   const base = { action: 'remove_tracks' as const, playlist: owned.playlist };
   if (doomed.length === 0) {
     const message = `None of these tracks is in "${name}"; nothing to remove.`;
-    return { ...base, changed: false, message, results: preview, counts: countBy(preview) };
+    return { ...base, changed: false, ...summarizedResults(preview, message) };
   }
   if (args.confirm !== true) {
     const message = `Nothing removed yet: this would remove ${doomed.length} entr${doomed.length === 1 ? 'y' : 'ies'} from "${name}". Confirm with the user, then call again with confirm: true.`;
-    return {
-      ...base,
-      changed: false,
-      preview: true,
-      message,
-      results: preview,
-      counts: countBy(preview),
-    };
+    return { ...base, changed: false, preview: true, ...summarizedResults(preview, message) };
   }
   const outcome = await removeEntries(call, playlistId, doomed);
   const results = removalOutcome(call, groups, preview, outcome);
@@ -158,9 +151,10 @@ export async function removeTracks(
   return {
     ...base,
     changed: outcome.removed.size > 0,
-    message: `Removed ${outcome.removed.size} of ${doomed.length} entries from "${name}"${failed}.`,
-    results,
-    counts: countBy(results),
+    ...summarizedResults(
+      results,
+      `Removed ${outcome.removed.size} of ${doomed.length} entries from "${name}"${failed}.`,
+    ),
   };
 }
 
@@ -250,9 +244,10 @@ export async function reorderTracks(
   return {
     action: 'reorder',
     changed: moved.size > 0,
-    message: `Moved ${moved.size} of ${moving.length} entries ${where} in "${name}"${failedNote}.`,
     playlist: owned.playlist,
-    results,
-    counts: countBy(results),
+    ...summarizedResults(
+      results,
+      `Moved ${moved.size} of ${moving.length} entries ${where} in "${name}"${failedNote}.`,
+    ),
   };
 }
