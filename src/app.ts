@@ -65,6 +65,7 @@ export function createApp(config: Config): App {
     user,
     playlists: new TidalPlaylists(http),
     defaultCountry: config.country,
+    countryExplicit: config.countryExplicit,
     logger,
     reportCallStats: config.reportCallStats,
   };

@@ -62,6 +62,8 @@ export interface RequestLogEntry {
    * body is over 2 KB (what TIDAL documents), else the same as responseBytes.
    */
   wireBytes?: number;
+  /** What the TIDAL OAS does not document about this request (spec-guard.ts). */
+  specProblems?: string[];
 }
 
 /**
@@ -126,6 +128,8 @@ export interface FakeTidal {
   clearRequests(): void;
   inject(fault: Fault): void;
   clearFaults(): void;
+  /** Every page cursor issued so far expires: following one answers 400 on page[cursor]. */
+  expireCursors(): void;
   /** Every token issued so far becomes invalid; the API then answers 401. */
   expireAllTokens(): void;
   /** Every access token issued to this user id expires now; returns how many. */

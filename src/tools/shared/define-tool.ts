@@ -11,7 +11,8 @@ import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-st
 import { withReadOnly } from '../../tidal/read-only.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
-import { TidalError } from '../../tidal/errors.js';
+import { BadRequestError, TidalError } from '../../tidal/errors.js';
+import { boundStructured, boundText } from './bounds.js';
 import { InputError } from './errors.js';
 import { isAbort, UserFacingError, userMessage } from '../../errors.js';
 
@@ -21,7 +22,10 @@ export interface ToolDeps {
   /** The logged-in TIDAL user, for manage_playlist. Catalog tools never need it. */
   user: UserSession;
   playlists: TidalPlaylists;
+  /** TIDAL_COUNTRY, or 'US' when it is not set. */
   defaultCountry: string;
+  /** TIDAL_COUNTRY was set; otherwise a logged-in user's own country comes first. */
+  countryExplicit: boolean;
   logger: Logger;
   /** Attach per-call upstream statistics to results as `_meta` (used by the benchmark). */
   reportCallStats: boolean;
@@ -30,7 +34,10 @@ export interface ToolDeps {
 export interface ToolContext {
   deps: ToolDeps;
   signal: AbortSignal;
-  /** The country to use: the argument (upper-cased) or the server default. */
+  /**
+   * The country to use: the argument (upper-cased), else TIDAL_COUNTRY when set, else the
+   * logged-in user's country (so what the catalog finds is playable for them), else US.
+   */
   country(input: string | undefined): string;
   /** Report progress when the client asked for it (a no-op otherwise). */
   progress(progress: number, total: number, message: string): Promise<void>;
@@ -53,6 +60,8 @@ export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
     Pick<ToolAnnotations, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'>
   >;
   handler(input: z.infer<I>, ctx: ToolContext): Promise<ToolResult<z.infer<O>>>;
+  /** The next step when TIDAL says what was asked for does not exist. */
+  notFoundHint?: string;
 }
 
 /** Any tool, for the registry: the handler's input type is erased (the SDK validated it). */
@@ -67,6 +76,18 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
 }
 
 const STATS_META_KEY = 'io.github.tidal-mcp/call-stats';
+const DEFAULT_NOT_FOUND_HINT = 'Check the id, or search_catalog for it.';
+
+/** TIDAL_COUNTRY when set, else the logged-in user's country, else the built-in default. */
+async function fallbackCountry(deps: ToolDeps, signal: AbortSignal): Promise<string> {
+  if (deps.countryExplicit) return deps.defaultCountry;
+  try {
+    return (await deps.user.access(signal)).country.toUpperCase();
+  } catch {
+    // Not logged in (or the token store is unreadable): the catalog does not need a login.
+    return deps.defaultCountry;
+  }
+}
 
 /** Logs an error that is not user-facing, with its stack, for the maintainer. */
 function logInternal(logger: Logger, toolName: string, error: unknown): void {
@@ -80,12 +101,23 @@ function logInternal(logger: Logger, toolName: string, error: unknown): void {
  * next step for the kinds that have one); anything else becomes the generic internal-error message
  * and goes to stderr in full.
  */
-export function describeError(error: unknown, toolName: string, logger: Logger): string {
+export function describeError(
+  error: unknown,
+  toolName: string,
+  logger: Logger,
+  notFoundHint = DEFAULT_NOT_FOUND_HINT,
+): string {
   const message = userMessage(error, (e) => logInternal(logger, toolName, e));
   if (error instanceof InputError) return `Invalid arguments for ${toolName}: ${message}`;
   if (isAbort(error)) return `${toolName} was cancelled.`;
+  if (error instanceof BadRequestError && error.parameter === 'page[cursor]') {
+    return `${message}. The cursor has expired or is no longer valid: repeat the call without cursor.`;
+  }
   if (error instanceof TidalError) {
     switch (error.kind) {
+      case 'not_found':
+        // Some messages already name the next step (e.g. a name that matched no artist).
+        return message.includes('search_catalog') ? message : `${message}. ${notFoundHint}`;
       case 'rate_limited':
         return `${message}. Wait, then call ${toolName} again.`;
       case 'network':
@@ -98,13 +130,18 @@ export function describeError(error: unknown, toolName: string, logger: Logger):
   return error instanceof UserFacingError ? message : `${toolName} failed because of ${message}.`;
 }
 
-function toolContext(deps: ToolDeps, ctx: ServerContext, toolName: string): ToolContext {
+function toolContext(
+  deps: ToolDeps,
+  ctx: ServerContext,
+  toolName: string,
+  fallback: string,
+): ToolContext {
   const progressToken = ctx.mcpReq._meta?.progressToken;
   return {
     userMessage: (error) => userMessage(error, (e) => logInternal(deps.logger, toolName, e)),
     deps,
     signal: ctx.mcpReq.signal,
-    country: (input) => (input ?? deps.defaultCountry).toUpperCase(),
+    country: (input) => (input ?? fallback).toUpperCase(),
     progress: async (progress, total, message) => {
       if (progressToken === undefined) return;
       await ctx.mcpReq.notify({
@@ -117,6 +154,23 @@ function toolContext(deps: ToolDeps, ctx: ServerContext, toolName: string): Tool
 
 function statsMeta(deps: ToolDeps, stats: CallStats): Record<string, unknown> | undefined {
   return deps.reportCallStats ? { [STATS_META_KEY]: { ...stats } } : undefined;
+}
+
+/** Applies the size guard (bounds.ts); a cut is a bug in the tool's own summary, so it is logged. */
+function bounded(
+  result: ToolResult<unknown>,
+  toolName: string,
+  logger: Logger,
+): { text: string; structured: Record<string, unknown> } {
+  const structured = result.structured as Record<string, unknown>;
+  const dropped = boundStructured(structured);
+  let text = boundText(result.text);
+  if (dropped > 0) {
+    logger.warn(`${toolName}: structured content too large, ${dropped} list items dropped`);
+    text = `${text}\n(The structured content was shortened by ${dropped} list items to fit.)`;
+  }
+  if (text.length < result.text.length) logger.warn(`${toolName}: text result too large, cut`);
+  return { text, structured };
 }
 
 export function registerTool(
@@ -138,16 +192,20 @@ export function registerTool(
     async (input: unknown, ctx: ServerContext) => {
       const stats = newCallStats();
       try {
-        const handle = () => tool.handler(input as never, toolContext(deps, ctx, tool.name));
+        const handle = async () => {
+          const fallback = await fallbackCountry(deps, ctx.mcpReq.signal);
+          return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback));
+        };
         const guarded = tool.annotations.readOnlyHint
           ? () => withReadOnly(`tool ${tool.name}`, handle)
           : handle;
         const run = () => withCallStats(stats, guarded);
         const sink = logging.sinkFor(ctx);
         const result = await (sink ? withLogSink(sink, run) : run());
+        const { text, structured } = bounded(result, tool.name, deps.logger);
         return {
-          content: [{ type: 'text' as const, text: result.text }],
-          structuredContent: result.structured as Record<string, unknown>,
+          content: [{ type: 'text' as const, text }],
+          structuredContent: structured,
           _meta: statsMeta(deps, stats),
         };
       } catch (error) {
@@ -155,7 +213,7 @@ export function registerTool(
         // "Connection closed"); it is not an internal error, and nobody reads the result.
         const text = ctx.mcpReq.signal.aborted
           ? `${tool.name} was cancelled.`
-          : describeError(error, tool.name, deps.logger);
+          : describeError(error, tool.name, deps.logger, tool.notFoundHint);
         return {
           content: [{ type: 'text' as const, text }],
           isError: true,

@@ -22,7 +22,7 @@ export function userPlaylistResource(p: UserPlaylist, c: Catalog): ResourceObjec
       name: p.name,
       description: p.description,
       accessType: p.accessType,
-      playlistType: 'USER',
+      playlistType: p.playlistType,
       bounded: true,
       createdAt: p.createdAt,
       lastModifiedAt: p.lastModifiedAt,
@@ -61,12 +61,13 @@ export function registerUserPlaylists(
   };
   const relationships: Record<string, RelationshipDef> = { ...editorial.relationships };
   for (const name of Object.keys(relationships)) relationships[name] = wrap(name, () => []);
+  relationships.owners = wrap('owners', (p) => [{ id: p.ownerId, type: 'users' }]);
   relationships.items = wrap('items', (p, ctx) =>
     p.items
       .filter((it) => {
         if (it.type !== 'tracks') return true;
         const track = c.track(it.id);
-        return track !== undefined && c.isAvailable(c.album(track.albumId)!, ctx.country);
+        return track !== undefined && c.isAvailable(track, ctx.country);
       })
       .map((it) => ({
         id: it.id,
