@@ -16,6 +16,7 @@ import {
   generateVideos,
   markRegionalGaps,
 } from './generate-extras.js';
+import { generateEvalSet } from './generate-eval.js';
 import type { CatalogData, Fixtures } from './model.js';
 
 export const DEFAULT_SEED = 20260820;
@@ -33,6 +34,7 @@ export function buildCatalogData(seed = DEFAULT_SEED): CatalogData {
   markRegionalGaps(b);
   const videos = generateVideos(b);
   const playlists = generatePlaylists(b, videos);
+  generateEvalSet(b);
 
   const firstAlbum = (i: number) => b.albums.find((a) => a.id === b.artists[i]!.albumIds[0])!;
   const ean = b.albums.find(
