@@ -18,6 +18,7 @@ export function compareTitles(line: TitleInfo, track: TitleInfo): TitleLevel {
   const oneSubtitle = line.subtitle === '' || track.subtitle === '';
   if (line.base === track.base && oneSubtitle) return 'core';
   if (line.core === track.base || line.base === track.core) return 'core';
+  if (track.medley.includes(line.base) || line.medley.includes(track.base)) return 'core';
   if (nearlyEqual(line.core, track.core) || nearlyEqual(line.base, track.base)) return 'fuzzy';
   if (
     containsWords(line.baseWords, track.baseWords) ||
@@ -29,18 +30,31 @@ export function compareTitles(line: TitleInfo, track: TitleInfo): TitleLevel {
 
 /** The artist side of a line: "Beyoncé feat. JAY-Z" -> main "beyonce", featured ["jayz"]. */
 export interface LineArtist {
-  /** The whole text as one name ("Earth, Wind & Fire", "Simon & Garfunkel"). */
+  /** The main credit as one name ("Earth, Wind & Fire", "Simon & Garfunkel"). */
   full: string;
   main: string;
+  /** The main credit split at "&", ",", "and", "x": each could be an artist of its own. */
+  mainParts: string[];
+  /** Artists after "feat." / "ft.". */
+  featured: string[];
   parts: string[];
 }
 
-export function lineArtist(text: string | undefined): LineArtist | undefined {
+export function lineArtist(raw: string | undefined): LineArtist | undefined {
+  // "Adele (Official Video)": brackets on the artist side are never part of the name.
+  const text = raw?.replace(/[([{][^)\]}]*[)\]}]/g, ' ');
   if (text === undefined || artistKey(text) === '') return undefined;
-  const parts = splitNames(text);
-  const credits = text.split(/\s*(?:\bfeat\.?|\bft\.?|\bfeaturing\b)\s*/i);
-  const full = artistKey(credits[0] ?? text);
-  return { full, main: parts[0] ?? full, parts };
+  const [mainText = text, ...credits] = text.split(/\s*(?:\bfeat\.?|\bft\.?|\bfeaturing\b)\s*/i);
+  const full = artistKey(mainText);
+  const mainParts = splitNames(mainText);
+  const featured = credits.flatMap(splitNames);
+  return {
+    full,
+    main: mainParts[0] ?? full,
+    mainParts,
+    featured,
+    parts: [...mainParts, ...featured],
+  };
 }
 
 /** main: the line's artist leads the credits; credited: among them or part of a duo's name. */
@@ -83,9 +97,13 @@ export function creditGaps(
 ): { missing: number; extra: number } {
   if (line === undefined) return { missing: 0, extra: 0 };
   const named = new Set([...line.parts, line.full, ...titleFeatured]);
-  const credited = new Set([...track.keys, ...track.parts.flat(), ...trackFeatured]);
-  const wanted = [...line.parts.slice(1), ...titleFeatured];
-  const missing = wanted.filter((n) => !credited.has(n)).length;
+  const credited = [...new Set([...track.keys, ...track.parts.flat(), ...trackFeatured])];
+  // "Guns and Roses" is one name, not Guns featuring Roses; "ft. Pharrell" credits Pharrell Williams.
+  const oneName = track.keys.includes(line.full);
+  const wanted = [...(oneName ? [] : line.mainParts.slice(1)), ...line.featured, ...titleFeatured];
+  const isCredited = (n: string) =>
+    credited.some((c) => c === n || (n.length >= 4 && (c.startsWith(n) || c.endsWith(n))));
+  const missing = wanted.filter((n) => !isCredited(n)).length;
   const extra = track.keys
     .slice(1)
     .filter(

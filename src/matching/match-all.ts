@@ -17,8 +17,14 @@ import type { ParsedLine } from './parse.js';
 import { CONFIDENCES, type Confidence } from './score.js';
 
 export interface MatchSource<T> {
-  /** Tracks per normalised ISRC; ISRCs TIDAL does not know are absent. */
-  byIsrcs(isrcs: readonly string[]): Promise<Map<string, T[]>>;
+  /**
+   * Tracks per normalised ISRC; ISRCs TIDAL does not know are absent. `onProgress` may be called
+   * with ISRCs done so far, for long lists.
+   */
+  byIsrcs(
+    isrcs: readonly string[],
+    onProgress?: (done: number) => Promise<void>,
+  ): Promise<Map<string, T[]>>;
   /** Tracks for a search text, in TIDAL's order. */
   search(query: string): Promise<T[]>;
 }
@@ -90,17 +96,23 @@ export async function matchAll<T extends TrackCandidate>(
 ): Promise<MatchReport<T>> {
   const { signal } = options;
   const isrcs = [...new Set(lines.flatMap((l) => (l.isrc ? [l.isrc] : [])))];
+  // Progress counts lookups: each ISRC, then each search (their number is known after the ISRCs).
+  const plainQueries = new Set(lines.filter((l) => !l.isrc && l.query !== '').map((l) => l.query));
   let byIsrc: Lookup<Map<string, T[]>> = { ok: true, value: new Map() };
   if (isrcs.length > 0) {
     signal?.throwIfAborted();
-    byIsrc = await settle(source.byIsrcs(isrcs), options);
+    const guess = isrcs.length + plainQueries.size;
+    byIsrc = await settle(
+      source.byIsrcs(isrcs, async (n) => options.onProgress?.(n, guess)),
+      options,
+    );
   }
   const isrcHit = (l: ParsedLine) => (l.isrc && byIsrc.ok ? byIsrc.value.get(l.isrc) : undefined);
   const needSearch = lines.filter((l) => !isrcHit(l)?.length && l.query !== '');
   const queries = [...new Set(needSearch.map((l) => l.query))];
-  const total = (isrcs.length > 0 ? 1 : 0) + queries.length;
-  let done = 0;
-  if (isrcs.length > 0) await options.onProgress?.(++done, total);
+  const total = isrcs.length + queries.length;
+  let done = isrcs.length;
+  if (isrcs.length > 0) await options.onProgress?.(done, total);
   const found = new Map<string, Lookup<T[]>>();
   await pool(queries.length, options.concurrency ?? 4, async (i) => {
     const query = queries[i]!;

@@ -130,6 +130,7 @@ function alternativesOf<T extends TrackCandidate>(
   pick: Ranked<T>,
   ranked: Ranked<T>[],
   max: number,
+  ambiguous: string | undefined,
 ): Alternative<T>[] {
   const seen = new Set([pick.track.id, pick.track.isrc].filter(Boolean));
   const out: Alternative<T>[] = [];
@@ -139,7 +140,14 @@ function alternativesOf<T extends TrackCandidate>(
     if (!atLeast(r.confidence, 'low')) continue;
     seen.add(r.track.id);
     if (r.track.isrc) seen.add(r.track.isrc);
-    out.push({ track: r.track, confidence: r.confidence, reason: explain(r, ranked) });
+    // The reason a title-only line is ambiguous holds for every candidate.
+    const capped =
+      ambiguous !== undefined && r.artistLevel === 'absent' && atLeast(r.confidence, 'medium');
+    out.push(
+      capped
+        ? { track: r.track, confidence: 'low', reason: ambiguous }
+        : { track: r.track, confidence: r.confidence, reason: explain(r, ranked) },
+    );
   }
   return out;
 }
@@ -164,7 +172,7 @@ export function matchLine<T extends TrackCandidate>(
     confidence,
     reason: ambiguous ?? explain(pick, ranked),
     track: pick.track,
-    alternatives: sure ? [] : alternativesOf(pick, ranked, options.alternatives ?? 2),
+    alternatives: sure ? [] : alternativesOf(pick, ranked, options.alternatives ?? 2, ambiguous),
     via: 'search',
   };
 }

@@ -27,14 +27,35 @@ export function fold(text: string): string {
     .replace(/[øæœßđðþłı]/g, (c) => LETTERS[c] ?? c);
 }
 
-/** Folded words separated by single spaces; "&", "+" and a lone "n" become "and". */
-export function simplify(text: string): string {
+/** Folded words separated by single spaces, "&" and "+" as "and": what a search is sent. */
+export function searchText(text: string): string {
   return fold(text)
     .replace(/['’‘`´ʼ]/g, '')
     .replace(/[&+]/g, ' and ')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .replace(/(?<=^| )n(?= |$)/g, 'and');
+    .trim();
+}
+
+const ROMAN: Record<string, string> = {
+  ii: '2',
+  iii: '3',
+  iv: '4',
+  vi: '6',
+  vii: '7',
+  viii: '8',
+  ix: '9',
+};
+
+/**
+ * searchText plus the spellings of one thing: a lone "n" ("Guns N' Roses") is "and", "Pt." is
+ * "part", "No. 9" is "9", Roman numerals from II to IX are digits ("The Unforgiven II").
+ */
+export function simplify(text: string): string {
+  return searchText(text)
+    .replace(/(?<=^| )n(?= |$)/g, 'and')
+    .replace(/(?<=^| )pt(?= |$)/g, 'part')
+    .replace(/(?<=^| )(?:no|nr|number) (?=\d)/g, '')
+    .replace(/(?<=^| )(ii|iii|iv|vi|vii|viii|ix)(?= |$)/g, (r) => ROMAN[r] ?? r);
 }
 
 export function words(text: string): string[] {

@@ -8,7 +8,8 @@
 import { UserFacingError } from '../errors.js';
 import { isIsrc, normalizeIsrc } from '../tidal/isrc.js';
 import { type CsvHeader, detectHeader, parseCsv, TITLE_HEADERS } from './csv.js';
-import { simplify } from './normalize.js';
+import { searchText } from './normalize.js';
+import { versionTags } from './versions.js';
 
 export const MAX_LINES = 500;
 export const MAX_LINE_LENGTH = 1000;
@@ -101,6 +102,19 @@ export function readingsOf(text: string): Reading[] {
     const artist = tidy(text.slice(last.index + last[0].length));
     if (title !== '' && artist !== '') return [{ artist, title }, { title: tidy(text) }];
   }
+  // "Adele: Hello" — but "Star Wars: Main Title" may be a title alone.
+  const colon = /:\s+/.exec(text);
+  if (colon && colon.index > 0) {
+    const left = tidy(text.slice(0, colon.index));
+    const right = tidy(text.slice(colon.index + colon[0].length));
+    if (left !== '' && right !== '') {
+      return [
+        { artist: left, title: right },
+        { artist: right, title: left },
+        { title: tidy(text) },
+      ];
+    }
+  }
   // 'Adele "Hello"': the quoted part is the title.
   const quoted = QUOTED.exec(text);
   if (quoted) {
@@ -121,18 +135,28 @@ function mainArtist(artist: string): string {
 
 export function searchQuery(reading: Reading | undefined): string {
   if (!reading) return '';
-  const title = reading.title.replace(
-    /[([]\s*(?:feat\.?|ft\.?|featuring|with)\s+[^)\]]*[)\]]|\s+(?:feat\.?|ft\.?|featuring)\s+[^([]*/gi,
-    ' ',
-  );
-  const text = simplify(`${reading.artist ? mainArtist(reading.artist) : ''} ${title}`);
+  // Credits and non-version brackets ("[Official Music Video]", "(Put a Ring on It)") only
+  // narrow a search; a version in brackets ("(Live)") helps find that version.
+  const title = reading.title
+    .replace(
+      /[([]\s*(?:feat\.?|ft\.?|featuring|with)\s+[^)\]]*[)\]]|\s+(?:feat\.?|ft\.?|featuring)\s+[^([]*/gi,
+      ' ',
+    )
+    .replace(/[([{]([^)\]}]*)[)\]}]/g, (whole, inner: string) =>
+      versionTags(inner).size > 0 ? ` ${inner} ` : ' ',
+    );
+  const text = searchText(`${reading.artist ? mainArtist(reading.artist) : ''} ${title}`);
   return text.length <= MAX_QUERY_LENGTH
     ? text
     : text.slice(0, MAX_QUERY_LENGTH).replace(/ \S*$/, '');
 }
 
+/** "6 - Hozier - Take Me to Church": a number before a line that still has a separator. */
+const NUMBER_DASH = /^\d{1,3}\s+[-–—]\s+(?=.*\s[-–—]\s)/;
+
 export function parseLine(raw: string, line: number): ParsedLine | undefined {
-  let text = raw.trim().replace(MARKER, '');
+  let text = raw.trim().replace(MARKER, '').replace(NUMBER_DASH, '');
+  const input = text;
   let isrc: string | undefined;
   const found = ISRC_IN_LINE.exec(text);
   if (found && isIsrc(normalizeIsrc(found[1]!))) {
@@ -149,7 +173,7 @@ export function parseLine(raw: string, line: number): ParsedLine | undefined {
   if (readings.length === 0 && isrc === undefined) return undefined;
   return {
     line,
-    input: raw.trim(),
+    input,
     readings,
     ...(durationSeconds !== undefined && { durationSeconds }),
     ...(isrc !== undefined && { isrc }),

@@ -9,9 +9,10 @@
  *           · no artist on the line 0 (≤ medium) · another artist 0 (≤ low: a cover)
  *   version −4 × weight per tag asked for but missing or present but not asked for; the
  *           heaviest tag caps the confidence (weight ≥ 3: medium, ≥ 5: low)
- *   credits −8 per artist the line credits and the track does not, −2 per uncredited extra
- *   length  +4 within 2 s … −4 beyond 20 s (≤ medium) … −8 beyond 60 s (≤ low)
- *   album   +3 same album, +1 one title inside the other
+ *   credits −8 per artist the line credits and the track does not (≤ medium), −2 per extra one
+ *   length  +4 within 2 s … −10 beyond 20 s (≤ medium) … −16 beyond 60 s (≤ low): a line's
+ *           duration outweighs the preference for the original (it names the release it came from)
+ *   album   +3 same album (and its version counts as asked for), +1 one title inside the other
  *   order   −0.01 per place in TIDAL's results (popular first), −1 per less likely reading
  */
 import {
@@ -124,8 +125,8 @@ function durationPoints(line: LineView, track: TrackView): { points: number; cap
   if (off <= 5) return { points: 3 };
   if (off <= 10) return { points: 1 };
   if (off <= 20) return { points: 0 };
-  if (off <= 60) return { points: -4, cap: { level: 'medium', reason } };
-  return { points: -8, cap: { level: 'low', reason } };
+  if (off <= 60) return { points: -10, cap: { level: 'medium', reason } };
+  return { points: -16, cap: { level: 'low', reason } };
 }
 
 function albumPoints(line: LineView, track: TrackView): number {
@@ -161,14 +162,21 @@ export function scoreTrack(line: LineView, track: TrackView): Scored | undefined
   if (titleLevel === 'none') return undefined;
   if (titleLevel === 'partial' && (artistLevel === 'none' || artistLevel === 'absent'))
     return undefined;
-  const version = versionCaps(line.title.tags, track.title.tags);
+  // A line naming the very album ("At Folsom Prison") asks for the version on it.
+  const sameAlbum = line.album !== undefined && line.album === track.album;
+  const asked = sameAlbum ? new Set([...line.title.tags, ...track.title.tags]) : line.title.tags;
+  const version = versionCaps(asked, track.title.tags);
   const duration = durationPoints(line, track);
   const gaps = creditGaps(line.artist, line.title.featured, track.artists, track.title.featured);
+  // Version reasons first: "only a karaoke version found" says more than "by Sing King".
   const caps = [
+    ...version.caps,
     ...titleAndArtistCaps(titleLevel, artistLevel, track),
     ...(glued ? [{ level: 'medium' as const, reason: 'artist and title not separated' }] : []),
-    ...version.caps,
     ...(duration.cap ? [duration.cap] : []),
+    ...(gaps.missing > 0
+      ? [{ level: 'medium' as const, reason: 'an artist the line credits is not credited' }]
+      : []),
   ];
   const score =
     TITLE_POINTS[titleLevel] +

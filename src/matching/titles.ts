@@ -14,6 +14,8 @@ export interface TitleInfo {
   baseWords: string[];
   /** Non-version bracket text (compact): "putaringonit". */
   subtitle: string;
+  /** The names of a medley ("One Love / People Get Ready"), compact; empty for one name. */
+  medley: string[];
   tags: Set<VersionTag>;
   /** The version descriptors, simplified ("live at wembley stadium"). */
   versionText: string;
@@ -58,6 +60,11 @@ function takeDashVersions(title: string, descriptors: string[]): string {
   return parts.join(' - ');
 }
 
+/** "The Unforgiven" and "Unforgiven" name one song; a title that is only "The" stays. */
+function withoutThe(words: string): string {
+  return words.replace(/^the (?=\S)/, '');
+}
+
 export function analyzeTitle(title: string, version?: string, album?: string): TitleInfo {
   const { rest, featured } = takeCredits(title);
   const descriptors: string[] = [];
@@ -75,12 +82,14 @@ export function analyzeTitle(title: string, version?: string, album?: string): T
   const tags = new Set<VersionTag>();
   for (const d of descriptors) for (const tag of versionTags(d)) tags.add(tag);
   for (const tag of albumTags(album)) tags.add(tag);
-  const base = simplify(named.replace(BRACKET, ' '));
+  const base = withoutThe(simplify(named.replace(BRACKET, ' ')));
+  const parts = named.replace(BRACKET, ' ').split(/\s+\/\s+/);
   return {
-    core: compact(withoutVersions),
+    core: withoutThe(simplify(withoutVersions)).replace(/ /g, ''),
     base: base.replace(/ /g, ''),
     baseWords: base === '' ? [] : base.split(' '),
     subtitle: compact(subtitles.join(' ')),
+    medley: parts.length > 1 ? parts.map(compact) : [],
     tags,
     versionText: simplify(descriptors.join(' ')),
     featured,

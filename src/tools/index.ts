@@ -2,6 +2,7 @@
 import type { AnyToolDefinition } from './shared/define-tool.js';
 import getAlbum from './catalog/get-album.js';
 import managePlaylist from './playlists/manage-playlist/index.js';
+import matchTracks from './catalog/match-tracks/index.js';
 import searchCatalog from './catalog/search-catalog.js';
 import similarArtists from './catalog/similar-artists.js';
 import tracksByIsrc from './catalog/tracks-by-isrc.js';
@@ -11,5 +12,6 @@ export const TOOLS: readonly AnyToolDefinition[] = [
   getAlbum,
   tracksByIsrc,
   similarArtists,
+  matchTracks,
   managePlaylist,
 ];

@@ -262,4 +262,34 @@ export const MORE_ALBUMS: EvalAlbumDef[] = [
     t('royals', 'Royals', 190, 0.88),
     t('team', 'Team', 193, 0.8),
   ]),
+  a('beatles-past-masters', 'beatles', 'Past Masters (Remastered)', 'ALBUM', '1988-03-07', [
+    t('revolution', 'Revolution', 205, 0.74, v('Remastered 2009')),
+  ]),
+  a('beatles-white', 'beatles', 'The Beatles (Remastered)', 'ALBUM', '1968-11-22', [
+    t('revolution-1', 'Revolution 1', 255, 0.55, v('Remastered 2009')),
+    t('revolution-9', 'Revolution 9', 502, 0.45, v('Remastered 2009')),
+  ]),
+  a('met-black-2', 'metallica', 'Metallica (Remastered 2021)', 'ALBUM', '2021-09-10', [
+    t('unforgiven', 'The Unforgiven', 387, 0.84, v('Remastered 2021')),
+  ]),
+  a('met-reload', 'metallica', 'Reload', 'ALBUM', '1997-11-18', [
+    t('unforgiven-2', 'The Unforgiven II', 396, 0.7),
+  ]),
+  a('met-death-magnetic', 'metallica', 'Death Magnetic', 'ALBUM', '2008-09-12', [
+    t('unforgiven-3', 'The Unforgiven III', 466, 0.66),
+  ]),
+  a('floyd-wall', 'floyd', 'The Wall', 'ALBUM', '1979-11-30', [
+    t('brick-1', 'Another Brick in the Wall, Pt. 1', 191, 0.6),
+    t('brick-2', 'Another Brick in the Wall, Pt. 2', 239, 0.9),
+    t('brick-3', 'Another Brick in the Wall, Pt. 3', 78, 0.5),
+    t('comfortably-numb', 'Comfortably Numb', 382, 0.88),
+  ]),
+  a(
+    'floyd-wall-live',
+    'floyd',
+    'Is There Anybody Out There? The Wall Live 1980-81',
+    'ALBUM',
+    '2000-03-27',
+    [t('comfortably-numb-live', 'Comfortably Numb', 429, 0.5, v('Live'))],
+  ),
 ];

@@ -104,6 +104,7 @@ export const EVAL_ARTISTS: Record<string, [name: string, popularity: number]> = 
   piaf: ['Édith Piaf', 0.72],
   armstrong: ['Louis Armstrong', 0.82],
   lorde: ['Lorde', 0.84],
+  floyd: ['Pink Floyd', 0.9],
 };
 
 type More = Partial<Omit<EvalTrackDef, 'key' | 'title' | 'seconds' | 'popularity'>>;

@@ -1,0 +1,50 @@
+/**
+ * The text a model reads: a summary, then one line per input line. Sure matches (exact, high)
+ * show only the pick; the others repeat what was asked and list their alternatives, because those
+ * are the lines someone has to look at.
+ */
+import type { Track } from '../../../tidal/domain.js';
+import { credits, duration, lines, titled } from '../../shared/format.js';
+import type { LineResult, MatchTracksResult } from './output.js';
+
+function pick(t: Track): string {
+  return [
+    `${titled(t.title, t.version)} — ${credits(t.artists)}`,
+    t.album && `album "${t.album.title}" (id ${t.album.id})`,
+    duration(t.durationSeconds),
+    `id ${t.id}`,
+    t.url,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+function lineText(r: LineResult): string[] {
+  const sure = r.confidence === 'exact' || r.confidence === 'high';
+  const asked = sure ? '' : `"${r.input}" → `;
+  const head = r.track
+    ? `${r.line}. ${r.confidence} · ${asked}${pick(r.track)} · ${r.reason}`
+    : `${r.line}. none · "${r.input}" · ${r.reason}`;
+  const alternatives = (r.alternatives ?? []).map(
+    (a) => `   or ${a.confidence} · ${pick(a.track)} · ${a.reason}`,
+  );
+  return [head, ...alternatives];
+}
+
+export function renderMatches(result: MatchTracksResult): string {
+  const c = result.counts;
+  const { searches, isrcs } = result.lookups;
+  const lookups = [
+    `${searches} search${searches === 1 ? '' : 'es'}`,
+    isrcs > 0 && `${isrcs} ISRC${isrcs === 1 ? '' : 's'}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return lines(
+    `Matched ${result.lines.length} line${result.lines.length === 1 ? '' : 's'} (${result.country}): ${c.exact} exact, ${c.high} high, ${c.medium} medium, ${c.low} low, ${c.none} none · ${lookups}`,
+    result.lines.flatMap(lineText),
+    c.medium + c.low > 0
+      ? 'Lines below high need a look: check the pick or choose an alternative. Track ids feed manage_playlist.'
+      : 'Track ids feed manage_playlist.',
+  );
+}
