@@ -159,10 +159,18 @@ export function matchLine<T extends TrackCandidate>(
   options: MatchLineOptions = {},
 ): LineMatch<T> {
   const ranked = rankCandidates(line, candidates);
-  const [pick] = ranked;
-  if (!pick || !atLeast(pick.confidence, 'low')) {
+  const max = options.alternatives ?? 2;
+  // A title that only partly matches ("Hello" for "Hello Again") names another song: never the
+  // answer, at most something to offer.
+  const pick = ranked.find((r) => r.titleLevel !== 'partial');
+  if (!pick) {
     const reason = candidates.length === 0 ? 'not found' : 'no track with this title found';
-    return { line, confidence: 'none', reason, alternatives: [], via: 'none' };
+    const offers = ranked.slice(0, max).map((r) => ({
+      track: r.track,
+      confidence: r.confidence,
+      reason: r.reason,
+    }));
+    return { line, confidence: 'none', reason, alternatives: offers, via: 'none' };
   }
   const ambiguous = ambiguity(pick, ranked);
   const confidence: Confidence = ambiguous ? 'low' : pick.confidence;
@@ -172,7 +180,7 @@ export function matchLine<T extends TrackCandidate>(
     confidence,
     reason: ambiguous ?? explain(pick, ranked),
     track: pick.track,
-    alternatives: sure ? [] : alternativesOf(pick, ranked, options.alternatives ?? 2, ambiguous),
+    alternatives: sure ? [] : alternativesOf(pick, ranked, max, ambiguous),
     via: 'search',
   };
 }
