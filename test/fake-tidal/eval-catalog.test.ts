@@ -67,7 +67,7 @@ describe('fake search: words across title, version and artists', () => {
       'Glósóli',
     ]);
     expect(titles('guns n roses sweet child o mine')[0]).toBe("Sweet Child O' Mine");
-    expect(titles('simon and garfunkel the boxer')).toEqual([
+    expect(titles('simon and garfunkel the boxer').slice(0, 2)).toEqual([
       'The Boxer',
       'The Boxer / Live at Central Park, New York, NY - September 1981',
     ]);
