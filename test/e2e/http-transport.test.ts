@@ -91,6 +91,7 @@ describe('Streamable HTTP transport', () => {
       expect(tools.map((t) => t.name).sort()).toEqual([
         'get_album',
         'manage_playlist',
+        'match_tracks',
         'search_catalog',
         'similar_artists',
         'tracks_by_isrc',

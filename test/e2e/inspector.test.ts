@@ -59,6 +59,7 @@ describe('MCP Inspector CLI over stdio', () => {
     expect(result.tools.map((t) => t.name).sort()).toEqual([
       'get_album',
       'manage_playlist',
+      'match_tracks',
       'search_catalog',
       'similar_artists',
       'tracks_by_isrc',
