@@ -78,6 +78,9 @@ describe('match_tracks', () => {
       `1. high · Hello — Adele (id 3800001) · album "25" (id 130000001) · 4:55 · id ${id('adele-hello')} · https://tidal.com/browse/track/${id('adele-hello')} · title and artist match`,
     );
     expect(text[4]).toBe('5. none · "Adele - Hello Again" · no track with this title found');
+    expect(text.at(-1)).toBe(
+      'Lines below high need a look: check the pick or choose an alternative. Track ids feed manage_playlist.',
+    );
     expect(text[5]).toMatch(
       /^ {3}or low · Hello — Adele \(id 3800001\) · .* · only a partly matching title found$/,
     );
@@ -92,6 +95,7 @@ describe('match_tracks', () => {
       ['high', id('team')],
     ]);
     expect(fake.apiRequests()).toHaveLength(0);
+    expect(again.text.split('\n').at(-1)).toBe('Track ids feed manage_playlist.');
   });
 
   it('takes lines as an array', async () => {

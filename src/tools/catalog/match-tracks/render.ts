@@ -43,7 +43,7 @@ export function renderMatches(result: MatchTracksResult): string {
   return lines(
     `Matched ${result.lines.length} line${result.lines.length === 1 ? '' : 's'} (${result.country}): ${c.exact} exact, ${c.high} high, ${c.medium} medium, ${c.low} low, ${c.none} none · ${lookups}`,
     result.lines.flatMap(lineText),
-    c.medium + c.low > 0
+    c.medium + c.low + c.none > 0
       ? 'Lines below high need a look: check the pick or choose an alternative. Track ids feed manage_playlist.'
       : 'Track ids feed manage_playlist.',
   );
