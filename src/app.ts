@@ -13,6 +13,7 @@ import { TidalHttp } from './tidal/http.js';
 import { TidalPlaylists } from './tidal/playlists/index.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './tidal/retry.js';
 import type { ToolDeps } from './tools/shared/define-tool.js';
+import { ResultPages } from './tools/shared/result-pages.js';
 import { packageVersion } from './version.js';
 
 export interface App {
@@ -68,6 +69,7 @@ export function createApp(config: Config): App {
     countryExplicit: config.countryExplicit,
     logger,
     reportCallStats: config.reportCallStats,
+    pages: new ResultPages(),
   };
   return { config, logger, http, clientCredentials, deps, close: () => http.close() };
 }

@@ -3,6 +3,7 @@ import type { AnyToolDefinition } from './shared/define-tool.js';
 import getAlbum from './catalog/get-album.js';
 import getArtist from './catalog/get-artist.js';
 import managePlaylist from './playlists/manage-playlist/index.js';
+import matchTracks from './catalog/match-tracks/index.js';
 import searchCatalog from './catalog/search-catalog.js';
 import similarArtists from './catalog/similar-artists.js';
 import similarTracks from './catalog/similar-tracks.js';
@@ -15,5 +16,6 @@ export const TOOLS: readonly AnyToolDefinition[] = [
   similarArtists,
   getArtist,
   similarTracks,
+  matchTracks,
   managePlaylist,
 ];

@@ -92,6 +92,7 @@ describe('Streamable HTTP transport', () => {
         'get_album',
         'get_artist',
         'manage_playlist',
+        'match_tracks',
         'search_catalog',
         'similar_artists',
         'similar_tracks',

@@ -60,6 +60,7 @@ describe('MCP Inspector CLI over stdio', () => {
       'get_album',
       'get_artist',
       'manage_playlist',
+      'match_tracks',
       'search_catalog',
       'similar_artists',
       'similar_tracks',
