@@ -39,6 +39,33 @@ describe('loadConfig', () => {
   });
 });
 
+describe('HTTP bearer token rule', () => {
+  const strong = 'f'.repeat(32);
+  const fix = 'generate one with `openssl rand -hex 32`';
+
+  it('accepts a token of 32+ visible characters, trimmed like other secrets', () => {
+    expect(loadConfig([], { TIDAL_MCP_HTTP_TOKEN: ` ${strong}\n` }).http.token).toBe(strong);
+    expect(loadConfig([], {}).http.token).toBeUndefined();
+  });
+
+  it('refuses a short token and says how to make a good one, without echoing it', () => {
+    const attempt = () => loadConfig([], { TIDAL_MCP_HTTP_TOKEN: 'short-secret-1234' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      `invalid configuration: TIDAL_MCP_HTTP_TOKEN: must be at least 32 characters (got 17); ${fix}`,
+    );
+    expect(attempt).not.toThrow('short-secret-1234');
+  });
+
+  it('refuses whitespace or control characters inside the token', () => {
+    for (const token of [`${strong} x`, `${strong}\tx`, `abc${strong}\u0000`, `${strong}é`]) {
+      expect(() => loadConfig([], { TIDAL_MCP_HTTP_TOKEN: token })).toThrow(
+        `invalid configuration: TIDAL_MCP_HTTP_TOKEN: must be printable ASCII without spaces (it travels in an Authorization header); ${fix}`,
+      );
+    }
+  });
+});
+
 describe('redaction', () => {
   it('removes bearer tokens, credential pairs and known secrets', () => {
     expect(redact('Authorization: Bearer abc.def-123')).toBe('Authorization: Bearer [redacted]');
