@@ -3,7 +3,7 @@
  * /authorize and token endpoint, and the real Secret Service started by scripts/with-keyring.sh.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,6 +221,23 @@ describe('tidal-mcp login / status / logout', () => {
     const file = join(home, 'config', 'tidal-mcp', 'credentials.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ userId: DEFAULT_USER.id });
+
+    // Opened up to others: still works, with a warning that says what to do.
+    chmodSync(file, 0o644);
+    const exposed = await runCli(['status'], env);
+    expect(exposed.code).toBe(0);
+    expect(exposed.stderr).toContain(
+      `warning: ${file} is open to other users (mode 644): run \`chmod 600 ${file}\``,
+    );
+    // A directory others can write to: refused, with the fix, and nothing is read.
+    const dir = join(home, 'config', 'tidal-mcp');
+    chmodSync(dir, 0o777);
+    const refused = await runCli(['status'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `refusing to keep TIDAL credentials in ${dir}: other users can write to it (mode 777). Run \`chmod 700 ${dir}\` and try again.\n`,
+    );
+    chmodSync(dir, 0o700);
   });
 
   it('says how to fix a missing keychain', async () => {
