@@ -183,14 +183,55 @@ describe('tidal-mcp login / status / logout', () => {
     expect((await runCli(['status'], env)).code).toBe(1);
   });
 
-  it('refuses a callback whose state does not match and stores nothing', async () => {
+  it('answers a forged callback (wrong or missing state) with 400 and keeps waiting for the real one', async () => {
     const env = await loginEnv(fake);
-    const run = await loginForTests(fake, env, (callback) =>
-      callback.searchParams.set('state', 'forged'),
-    );
+    const pages: { status: number; body: string }[] = [];
+    let browsing: Promise<void> | undefined;
+    const run = await runCli(['login', '--no-browser'], env, (stderr) => {
+      const url = /(http:\/\/\S+\/authorize\?\S+)/.exec(stderr)?.[1];
+      if (!url || browsing) return;
+      browsing = (async () => {
+        const redirect = await fetch(url, { redirect: 'manual' });
+        const genuine = new URL(redirect.headers.get('location')!);
+        const forged = (edit: (u: URL) => void) => {
+          const u = new URL(genuine);
+          edit(u);
+          return u;
+        };
+        for (const target of [
+          forged((u) => u.searchParams.set('state', 'forged')),
+          forged((u) => u.searchParams.delete('state')),
+          forged((u) => {
+            u.search = '?error=access_denied&error_description=forged';
+          }),
+          genuine,
+        ]) {
+          const page = await fetch(target);
+          pages.push({ status: page.status, body: await page.text() });
+        }
+      })();
+    });
+    await browsing;
+    expect(pages.map((p) => p.status)).toEqual([400, 400, 400, 200]);
+    expect(pages[0]?.body).toContain('This request did not come from the running tidal-mcp login');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`Logged in to TIDAL as ${DEFAULT_USER.username}`);
+    const ignored = run.stderr.match(/warning: ignored a request to the login callback/g) ?? [];
+    expect(ignored).toHaveLength(1);
+    expect((await runCli(['logout'], env)).code).toBe(0);
+  });
+
+  it('is ended only by the timeout when only forged callbacks arrive', async () => {
+    const env = await loginEnv(fake, { TIDAL_MCP_LOGIN_TIMEOUT_SECONDS: '3' });
+    let forging: Promise<number> | undefined;
+    const run = await runCli(['login', '--no-browser'], env, () => {
+      forging ??= fetch(`${env.TIDAL_REDIRECT_URI}?code=attacker-code&state=guessed`).then(
+        (page) => page.status,
+      );
+    });
+    expect(await forging).toBe(400);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Login failed: the login response had the wrong state');
-    expect(run.page?.status).toBe(400);
+    expect(run.stderr).toContain('Login failed: no answer from the browser within 3 s');
     expect((await runCli(['status'], env)).code).toBe(1);
   });
 
