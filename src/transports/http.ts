@@ -16,6 +16,7 @@ import type { App } from '../app.js';
 import { ConfigError, type Config } from '../config.js';
 import { createServer } from '../server.js';
 import { LegacyCancellation } from './http-cancel.js';
+import { MAX_MESSAGE_BYTES } from './limits.js';
 import {
   bearerGuard,
   declaredBodySizeGuard,
@@ -25,8 +26,7 @@ import {
   reject,
 } from './http-guards.js';
 
-/** Tool arguments are small (at most 100 ISRCs); 1 MiB leaves ample room and bounds memory. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = MAX_MESSAGE_BYTES;
 /** How long shutdown waits for in-flight calls before aborting them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
