@@ -46,6 +46,8 @@ export async function runStdio(app: App): Promise<void> {
       closed?.();
       resolve();
     };
+    // A stdin that fails instead of ending never ends the guard: stop on its close as well.
+    process.stdin.once('close', resolve);
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
