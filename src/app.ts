@@ -49,7 +49,7 @@ export function createApp(config: Config): App {
   const catalog = new TidalCatalog(http, clientCredentials);
   const user: UserSession = config.clientId
     ? new StoredUserSession({
-        store: createTokenStore(config, config.clientId),
+        store: createTokenStore(config, config.clientId, (message) => logger.warn(message)),
         clientId: config.clientId,
         clientSecret: config.clientSecret,
         endpoint,

@@ -16,16 +16,17 @@ import type { App } from '../app.js';
 import { ConfigError, type Config } from '../config.js';
 import { createServer } from '../server.js';
 import { LegacyCancellation } from './http-cancel.js';
+import { MAX_MESSAGE_BYTES } from './limits.js';
 import {
   bearerGuard,
   declaredBodySizeGuard,
-  dnsRebindingGuard,
+  hostAndOriginGuard,
   isLoopbackHost,
-  sendJsonError,
+  payloadTooLarge,
+  reject,
 } from './http-guards.js';
 
-/** Tool arguments are small (at most 100 ISRCs); 1 MiB leaves ample room and bounds memory. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = MAX_MESSAGE_BYTES;
 /** How long shutdown waits for in-flight calls before aborting them. */
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -46,16 +47,41 @@ export function assertSafeBinding(http: Config['http']): void {
   }
 }
 
-/** The whole body as text, or undefined once it passes maxBytes (the rest is left unread). */
-async function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.byteLength;
-    if (size > maxBytes) return undefined;
-    chunks.push(chunk);
+/**
+ * The whole body as text, or undefined once it passes maxBytes: reading stops there and the
+ * caller's 413 closes the connection, so the rest is never received.
+ */
+function readBody(req: IncomingMessage, maxBytes: number): Promise<string | undefined> {
+  return new Promise((resolve, rejectRead) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const settle = (outcome: () => void) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+      outcome();
+    };
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      req.pause();
+      settle(() => resolve(undefined));
+    };
+    const onEnd = () => settle(() => resolve(Buffer.concat(chunks).toString('utf8')));
+    const onError = (error: Error) => settle(() => rejectRead(error));
+    // A client that hangs up mid-body: no 'end', only 'close'.
+    const onClose = () => settle(() => rejectRead(new Error('client closed the request')));
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+  });
+}
+
+/** Liveness only: no version, configuration or upstream state. */
+function serveHealth(req: IncomingMessage, res: ServerResponse, draining: boolean): void {
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    reject(res, 405, 'Method not allowed.', { allow: 'GET, HEAD' });
+    return;
   }
-  return Buffer.concat(chunks).toString('utf8');
+  const body = draining ? '{"status":"draining"}' : '{"status":"ok"}';
+  res.writeHead(draining ? 503 : 200, { 'content-type': 'application/json' });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 function formatUrl(address: AddressInfo): string {
@@ -78,9 +104,9 @@ export async function startHttp(app: App): Promise<HttpServerHandle> {
     maxRequestBodySize: MAX_BODY_BYTES,
     onerror: (error) => logger.error(`http adapter: ${error.message}`),
   });
-  // Host checks only make sense on loopback; a public binding requires a token instead, which a
+  // Host names are checked only on loopback; a public binding requires a token instead, which a
   // DNS-rebinding page cannot know, and its Host is whatever name the load balancer uses.
-  const rebinding = dnsRebindingGuard({ checkHost: isLoopbackHost(config.http.host) });
+  const hostAndOrigin = hostAndOriginGuard({ loopbackOnly: isLoopbackHost(config.http.host) });
   const auth = bearerGuard(config.http.token);
   const bodySize = declaredBodySizeGuard(MAX_BODY_BYTES);
   const cancellation = new LegacyCancellation((id) =>
@@ -91,38 +117,42 @@ export async function startHttp(app: App): Promise<HttpServerHandle> {
   let draining = false;
   let drained: (() => void) | undefined;
 
+  /** Everything a request must pass before /mcp reads its body; false once answered. */
+  const admit = (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
+    if (!hostAndOrigin(req, res)) return false;
+    if (path === '/healthz') {
+      serveHealth(req, res, draining);
+      return false;
+    }
+    if (path !== '/mcp') {
+      reject(res, 404, 'Not found. The MCP endpoint is /mcp.');
+      return false;
+    }
+    // Stateless Streamable HTTP is POST only: no standalone GET stream, no session to DELETE.
+    if (req.method !== 'POST') {
+      reject(res, 405, 'Method not allowed.', { allow: 'POST' });
+      return false;
+    }
+    if (!auth(req, res) || !bodySize(req, res)) return false;
+    if (draining) {
+      reject(res, 503, 'Server is shutting down.');
+      return false;
+    }
+    return true;
+  };
+
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
     // Only the path is logged: a query string is client-controlled and may carry anything.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     res.once('finish', () => logger.debug(`${req.method} ${path} -> ${res.statusCode}`));
-    if (!rebinding(req, res)) return;
-    if (path === '/healthz') {
-      if (req.method !== 'GET' && req.method !== 'HEAD') {
-        sendJsonError(res, 405, 'Method not allowed.', { allow: 'GET, HEAD' });
-        return;
-      }
-      // Liveness only: no version, configuration or upstream state.
-      const body = draining ? '{"status":"draining"}' : '{"status":"ok"}';
-      res.writeHead(draining ? 503 : 200, { 'content-type': 'application/json' });
-      res.end(req.method === 'HEAD' ? undefined : body);
-      return;
-    }
-    if (path !== '/mcp') {
-      sendJsonError(res, 404, 'Not found. The MCP endpoint is /mcp.');
-      return;
-    }
-    if (!auth(req, res) || !bodySize(req, res)) return;
-    if (draining) {
-      sendJsonError(res, 503, 'Server is shutting down.', { connection: 'close' });
-      return;
-    }
+    if (!admit(req, res, path)) return;
     inFlight += 1;
     res.once('close', () => {
       inFlight -= 1;
       if (inFlight === 0) drained?.();
     });
     serveMcp(req, res).catch((error: unknown) => {
-      // A client that hangs up mid-body makes the read throw; that is its problem, not a crash.
+      // A client that hangs up mid-body makes the read fail; that is its problem, not a crash.
       logger.debug(`request aborted: ${error instanceof Error ? error.message : String(error)}`);
       res.destroy();
     });
@@ -130,17 +160,9 @@ export async function startHttp(app: App): Promise<HttpServerHandle> {
 
   /** Read the body once (bounded), let cancellation routing see it, then replay it to the SDK. */
   const serveMcp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    if (req.method !== 'POST') return node(req, res);
     const body = await readBody(req, MAX_BODY_BYTES);
     if (body === undefined) {
-      sendJsonError(
-        res,
-        413,
-        `Payload Too Large: Request body must not exceed ${MAX_BODY_BYTES} bytes`,
-        {
-          connection: 'close',
-        },
-      );
+      reject(res, 413, payloadTooLarge(MAX_BODY_BYTES));
       return;
     }
     cancellation.inspect(body, req, res);
