@@ -7,6 +7,7 @@
 import {
   createServer as createHttpServer,
   type IncomingMessage,
+  type Server,
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -89,39 +90,59 @@ function formatUrl(address: AddressInfo): string {
   return `http://${host}:${address.port}/mcp`;
 }
 
-// eslint-disable-next-line max-lines-per-function -- being split on its reliability branch (issue 16)
-export async function startHttp(app: App): Promise<HttpServerHandle> {
-  const { config, logger } = app;
-  assertSafeBinding(config.http);
+/** Requests being answered, so shutdown can let them finish (bounded) before closing. */
+class InFlight {
+  count = 0;
+  draining = false;
+  private drained: (() => void) | undefined;
 
+  track(res: ServerResponse): void {
+    this.count += 1;
+    res.once('close', () => {
+      this.count -= 1;
+      if (this.count === 0) this.drained?.();
+    });
+  }
+
+  /** Stop admitting; resolve when the last request ends or after `graceMs`. */
+  async drain(graceMs: number): Promise<void> {
+    this.draining = true;
+    if (this.count === 0) return;
+    await new Promise<void>((resolve) => {
+      this.drained = resolve;
+      setTimeout(resolve, graceMs).unref();
+    });
+  }
+}
+
+/** The SDK's handler for /mcp, one cheap McpServer per request, with its errors logged. */
+function mcpHandlers(app: App) {
   const mcp = createMcpHandler(() => createServer(app.deps), {
     maxRequestBodySize: MAX_BODY_BYTES,
     // Rejected requests (bad JSON, wrong content type...) land here: client mistakes, not ours,
     // and a noisy client must not flood the log.
-    onerror: (error) => logger.debug(`mcp handler: ${error.message}`),
+    onerror: (error) => app.logger.debug(`mcp handler: ${error.message}`),
   });
   const node = toNodeHandler(mcp, {
     maxRequestBodySize: MAX_BODY_BYTES,
-    onerror: (error) => logger.error(`http adapter: ${error.message}`),
+    onerror: (error) => app.logger.error(`http adapter: ${error.message}`),
   });
+  return { mcp, node };
+}
+
+type Admit = (req: IncomingMessage, res: ServerResponse, path: string) => boolean;
+
+/** Everything a request must pass before /mcp reads its body; false once it was answered. */
+function admission(config: Config, inFlight: InFlight): Admit {
   // Host names are checked only on loopback; a public binding requires a token instead, which a
   // DNS-rebinding page cannot know, and its Host is whatever name the load balancer uses.
   const hostAndOrigin = hostAndOriginGuard({ loopbackOnly: isLoopbackHost(config.http.host) });
   const auth = bearerGuard(config.http.token);
   const bodySize = declaredBodySizeGuard(MAX_BODY_BYTES);
-  const cancellation = new LegacyCancellation((id) =>
-    logger.debug(`cancelling request ${id} on the client's request`),
-  );
-
-  let inFlight = 0;
-  let draining = false;
-  let drained: (() => void) | undefined;
-
-  /** Everything a request must pass before /mcp reads its body; false once answered. */
-  const admit = (req: IncomingMessage, res: ServerResponse, path: string): boolean => {
+  return (req, res, path) => {
     if (!hostAndOrigin(req, res)) return false;
     if (path === '/healthz') {
-      serveHealth(req, res, draining);
+      serveHealth(req, res, inFlight.draining);
       return false;
     }
     if (path !== '/mcp') {
@@ -134,77 +155,86 @@ export async function startHttp(app: App): Promise<HttpServerHandle> {
       return false;
     }
     if (!auth(req, res) || !bodySize(req, res)) return false;
-    if (draining) {
+    if (inFlight.draining) {
       reject(res, 503, 'Server is shutting down.');
       return false;
     }
     return true;
   };
+}
 
-  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+type NodeHandler = ReturnType<typeof toNodeHandler>;
+
+/** Read the body once (bounded), let cancellation routing see it, then replay it to the SDK. */
+async function serveMcp(
+  req: IncomingMessage,
+  res: ServerResponse,
+  node: NodeHandler,
+  cancellation: LegacyCancellation,
+): Promise<void> {
+  const body = await readBody(req, MAX_BODY_BYTES);
+  if (body === undefined) {
+    reject(res, 413, payloadTooLarge(MAX_BODY_BYTES));
+    return;
+  }
+  cancellation.inspect(body, req, res);
+  const replay = {
+    method: req.method,
+    url: req.url,
+    headers: req.headers,
+    // eslint-disable-next-line @typescript-eslint/require-await
+    async *[Symbol.asyncIterator]() {
+      yield body;
+    },
+  };
+  return node(replay, res);
+}
+
+function listen(server: Server, config: Config): Promise<string> {
+  return new Promise((resolve, fail) => {
+    server.once('error', fail);
+    server.listen(config.http.port, config.http.host, () => {
+      server.off('error', fail);
+      resolve(formatUrl(server.address() as AddressInfo));
+    });
+  });
+}
+
+export async function startHttp(app: App): Promise<HttpServerHandle> {
+  const { config, logger } = app;
+  assertSafeBinding(config.http);
+  const { mcp, node } = mcpHandlers(app);
+  const inFlight = new InFlight();
+  const admit = admission(config, inFlight);
+  const cancellation = new LegacyCancellation((id) =>
+    logger.debug(`cancelling request ${id} on the client's request`),
+  );
+  const server = createHttpServer((req, res) => {
     // Only the path is logged: a query string is client-controlled and may carry anything.
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     res.once('finish', () => logger.debug(`${req.method} ${path} -> ${res.statusCode}`));
     if (!admit(req, res, path)) return;
-    inFlight += 1;
-    res.once('close', () => {
-      inFlight -= 1;
-      if (inFlight === 0) drained?.();
-    });
-    serveMcp(req, res).catch((error: unknown) => {
+    inFlight.track(res);
+    serveMcp(req, res, node, cancellation).catch((error: unknown) => {
       // A client that hangs up mid-body makes the read fail; that is its problem, not a crash.
       logger.debug(`request aborted: ${error instanceof Error ? error.message : String(error)}`);
       res.destroy();
     });
-  };
-
-  /** Read the body once (bounded), let cancellation routing see it, then replay it to the SDK. */
-  const serveMcp = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const body = await readBody(req, MAX_BODY_BYTES);
-    if (body === undefined) {
-      reject(res, 413, payloadTooLarge(MAX_BODY_BYTES));
-      return;
-    }
-    cancellation.inspect(body, req, res);
-    const replay = {
-      method: req.method,
-      url: req.url,
-      headers: req.headers,
-      // eslint-disable-next-line @typescript-eslint/require-await
-      async *[Symbol.asyncIterator]() {
-        yield body;
-      },
-    };
-    return node(replay, res);
-  };
-
-  const server = createHttpServer(handle);
+  });
   // Bounds on slow or idle clients; tool calls themselves may take longer (upstream retries).
   server.headersTimeout = 10_000;
   server.requestTimeout = 30_000;
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.http.port, config.http.host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const url = formatUrl(server.address() as AddressInfo);
+  const url = await listen(server, config);
 
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      draining = true;
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
-      if (inFlight > 0) {
-        await new Promise<void>((resolve) => {
-          drained = resolve;
-          setTimeout(resolve, SHUTDOWN_GRACE_MS).unref();
-        });
+      await inFlight.drain(SHUTDOWN_GRACE_MS);
+      if (inFlight.count > 0) {
+        logger.warn(`aborting ${inFlight.count} request(s) still running at shutdown`);
       }
-      if (inFlight > 0) logger.warn(`aborting ${inFlight} request(s) still running at shutdown`);
       await mcp.close();
       server.closeAllConnections();
       await stopped;
