@@ -1,9 +1,10 @@
 /**
  * createServer(deps): an McpServer with every tool registered. Transport-agnostic and cheap,
- * because the expensive parts (HTTP pool, token, cache) live in `deps` and are shared.
+ * because the expensive parts (HTTP pool, token, cache) live in `deps` and are shared; `deps` may
+ * also be a loader, called by the first tool call (see ToolDepsSource).
  */
 import { McpServer } from '@modelcontextprotocol/server';
-import { registerTool, type ToolDeps } from './tools/shared/define-tool.js';
+import { registerTool, type ToolDepsSource } from './tools/shared/define-tool.js';
 import { TOOLS } from './tools/index.js';
 import { packageVersion } from './version.js';
 
@@ -13,7 +14,7 @@ const INSTRUCTIONS = [
   'Results are compact: follow ids and nextCursor values rather than asking for large limits.',
 ].join(' ');
 
-export function createServer(deps: ToolDeps): McpServer {
+export function createServer(deps: ToolDepsSource): McpServer {
   const server = new McpServer(
     { name: 'tidal-mcp', title: 'TIDAL', version: packageVersion() },
     {

@@ -5,7 +5,7 @@
 import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
 import type { UserSession } from '../../auth/user-session.js';
-import type { Logger } from '../../log.js';
+import { silentLogger, type Logger } from '../../log.js';
 import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-stats.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
@@ -24,6 +24,12 @@ export interface ToolDeps {
   /** Attach per-call upstream statistics to results as `_meta` (used by the benchmark). */
   reportCallStats: boolean;
 }
+
+/**
+ * The deps, or how to get them on first use: over stdio the TIDAL client is built by the first
+ * tool call, so start-up (initialize, tools/list) never loads it. The loader logs its own failure.
+ */
+export type ToolDepsSource = ToolDeps | (() => Promise<ToolDeps>);
 
 export interface ToolContext {
   deps: ToolDeps;
@@ -113,11 +119,33 @@ function toolContext(deps: ToolDeps, ctx: ServerContext, toolName: string): Tool
   };
 }
 
-function statsMeta(deps: ToolDeps, stats: CallStats): Record<string, unknown> | undefined {
-  return deps.reportCallStats ? { [STATS_META_KEY]: { ...stats } } : undefined;
+/**
+ * `serverMs` is the server's time for the call as this adapter sees it: from the moment the SDK
+ * hands over the validated arguments to the moment the result is built (handler, TIDAL client,
+ * cache, mapping, rendering), waits on TIDAL included; subtract upstreamMs and throttledMs for the
+ * server's own work. The SDK's argument validation before and its output validation and JSON
+ * encoding after are outside it (the benchmark measures those separately).
+ */
+function statsMeta(
+  deps: ToolDeps,
+  stats: CallStats,
+  started: number,
+): Record<string, unknown> | undefined {
+  if (!deps.reportCallStats) return undefined;
+  return { [STATS_META_KEY]: { ...stats, serverMs: performance.now() - started } };
 }
 
-export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: ToolDeps): void {
+const errorResult = (text: string, meta?: Record<string, unknown>) => ({
+  content: [{ type: 'text' as const, text }],
+  isError: true,
+  _meta: meta,
+});
+
+export function registerTool(
+  server: McpServer,
+  tool: AnyToolDefinition,
+  source: ToolDepsSource,
+): void {
   const { inputSchema, outputSchema } = tool;
   server.registerTool(
     tool.name,
@@ -129,6 +157,13 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
       annotations: { title: tool.title, ...tool.annotations },
     },
     async (input: unknown, ctx: ServerContext) => {
+      const started = performance.now();
+      let deps: ToolDeps;
+      try {
+        deps = typeof source === 'function' ? await source() : source;
+      } catch (error) {
+        return errorResult(describeError(error, tool.name, silentLogger));
+      }
       const stats = newCallStats();
       try {
         const result = await withCallStats(stats, () =>
@@ -137,7 +172,7 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
         return {
           content: [{ type: 'text' as const, text: result.text }],
           structuredContent: result.structured as Record<string, unknown>,
-          _meta: statsMeta(deps, stats),
+          _meta: statsMeta(deps, stats, started),
         };
       } catch (error) {
         // A cancelled call fails with whatever the abort reason was (over HTTP: the SDK's
@@ -145,11 +180,7 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
         const text = ctx.mcpReq.signal.aborted
           ? `${tool.name} was cancelled.`
           : describeError(error, tool.name, deps.logger);
-        return {
-          content: [{ type: 'text' as const, text }],
-          isError: true,
-          _meta: statsMeta(deps, stats),
-        };
+        return errorResult(text, statsMeta(deps, stats, started));
       }
     },
   );
