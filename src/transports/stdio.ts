@@ -2,8 +2,34 @@
 import { serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { App } from '../app.js';
 import type { Config } from '../config.js';
-import { createLogger } from '../log.js';
+import { createLogger, type Logger } from '../log.js';
 import { createServer } from '../server.js';
+
+/**
+ * The app, built on first use and then shared: concurrent first calls wait for the same build. A
+ * failed build is logged with its stack, and every call that needed it fails (generically).
+ */
+export function lazyApp(loadApp: () => Promise<App>, logger: Logger) {
+  let app: Promise<App> | undefined;
+  return {
+    deps: async (): Promise<App['deps']> => {
+      app ??= loadApp().catch((error: unknown) => {
+        logger.error(
+          `loading the TIDAL client failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        throw error;
+      });
+      return (await app).deps;
+    },
+    /** Release what was built, if anything was. */
+    close: async () => {
+      await app?.then(
+        (loaded) => loaded.close(),
+        () => undefined,
+      );
+    },
+  };
+}
 
 /**
  * `loadApp` builds the TIDAL client, auth and cache. It runs on the first tool call, not at start:
@@ -20,17 +46,8 @@ export async function runStdio(config: Config, loadApp: () => Promise<App>): Pro
       `${missing.join(' and ')} not set: tools will answer with setup instructions until they are.`,
     );
   }
-  let app: Promise<App> | undefined;
-  const deps = async () => {
-    app ??= loadApp().catch((error: unknown) => {
-      logger.error(
-        `loading the TIDAL client failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-      );
-      throw error;
-    });
-    return (await app).deps;
-  };
-  const handle = serveStdio(() => createServer(deps), {
+  const app = lazyApp(loadApp, logger);
+  const handle = serveStdio(() => createServer(app.deps), {
     onerror: (error) => logger.error(`stdio transport: ${error.message}`),
   });
   await new Promise<void>((resolve) => {
@@ -41,8 +58,5 @@ export async function runStdio(config: Config, loadApp: () => Promise<App>): Pro
     process.once('SIGTERM', stop);
   });
   await handle.close();
-  await app?.then(
-    (loaded) => loaded.close(),
-    () => undefined,
-  );
+  await app.close();
 }
