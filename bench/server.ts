@@ -95,6 +95,10 @@ export interface CallMeasure {
   ms: number;
   /** The server's own time for the call (see define-tool.ts), without waiting on TIDAL. */
   serverOwnMs: number | undefined;
+  /** The server process's CPU time over the same span. */
+  serverCpuMs: number | undefined;
+  /** The call's result as the client received it (for replaying the SDK's work on it). */
+  result: Record<string, unknown>;
   upstreamRequests: number;
   upstreamMs: number;
   throttledMs: number;
@@ -120,6 +124,8 @@ export async function measureCall(
     ms,
     serverOwnMs:
       stats.serverMs === undefined ? undefined : stats.serverMs - upstreamMs - throttledMs,
+    serverCpuMs: stats.serverCpuMs,
+    result,
     upstreamRequests: stats.upstreamRequests ?? 0,
     upstreamMs,
     throttledMs,

@@ -2,6 +2,8 @@
  * The stderr logger. stdout belongs to the MCP protocol in stdio mode, so nothing else may
  * write there. Messages pass through redact() so a token that slips into an error never leaves.
  */
+import { mapStack } from './stack-trace.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -35,7 +37,7 @@ export function createLogger(
 ): Logger {
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string) => {
     if (ORDER[at] < ORDER[level]) return;
-    write(`[tidal-mcp] ${at}: ${redact(message, secrets)}\n`);
+    write(`[tidal-mcp] ${at}: ${redact(mapStack(message), secrets)}\n`);
   };
   return {
     debug: (m) => emit('debug', m),

@@ -6,6 +6,7 @@
  */
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { userMessage } from './errors.js';
+import { mapStack } from './stack-trace.js';
 import { packageVersion } from './version.js';
 
 const HELP = `tidal-mcp ${packageVersion()} — MCP server for TIDAL
@@ -81,7 +82,7 @@ main().then(
   (error: unknown) => {
     // A user-facing error (e.g. the HTTP port is taken) is said plainly; a bug gets its stack.
     const message = userMessage(error, (e) =>
-      process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`),
+      process.stderr.write(`${e instanceof Error ? mapStack(e.stack ?? e.message) : String(e)}\n`),
     );
     process.stderr.write(`tidal-mcp: fatal: ${message}\n`);
     process.exitCode = 1;

@@ -42,6 +42,8 @@ describe('call statistics', () => {
       expect(cold).toMatchObject({ upstreamRequests: 1, cacheHits: 0 });
       expect(cold.serverMs).toEqual(expect.any(Number));
       expect(cold.serverMs).toBeGreaterThanOrEqual(cold.upstreamMs!);
+      expect(cold.serverCpuMs).toEqual(expect.any(Number));
+      expect(cold.serverCpuMs).toBeGreaterThanOrEqual(0);
       const hit = (await server.tool('get_album', args)).meta?.[STATS] as Record<string, number>;
       expect(hit).toMatchObject({ upstreamRequests: 0, upstreamMs: 0, cacheHits: 1 });
       expect(hit.serverMs).toBeGreaterThanOrEqual(0);

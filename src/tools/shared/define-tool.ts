@@ -119,20 +119,32 @@ function toolContext(deps: ToolDeps, ctx: ServerContext, toolName: string): Tool
   };
 }
 
+interface Started {
+  at: number;
+  /** Only while statistics are reported: reading it is a system call. */
+  cpu?: NodeJS.CpuUsage;
+}
+
 /**
  * `serverMs` is the server's time for the call as this adapter sees it: from the moment the SDK
  * hands over the validated arguments to the moment the result is built (handler, TIDAL client,
  * cache, mapping, rendering), waits on TIDAL included; subtract upstreamMs and throttledMs for the
- * server's own work. The SDK's argument validation before and its output validation and JSON
- * encoding after are outside it (the benchmark measures those separately).
+ * server's own work. `serverCpuMs` is the process's CPU time over the same span: the server's own
+ * work without any waiting, exact when calls do not overlap (the benchmark's case). The SDK's
+ * argument validation before and its output validation and JSON encoding after are outside both
+ * (the benchmark measures those separately).
  */
 function statsMeta(
   deps: ToolDeps,
   stats: CallStats,
-  started: number,
+  started: Started,
 ): Record<string, unknown> | undefined {
   if (!deps.reportCallStats) return undefined;
-  return { [STATS_META_KEY]: { ...stats, serverMs: performance.now() - started } };
+  const serverMs = performance.now() - started.at;
+  const cpu = process.cpuUsage(started.cpu);
+  return {
+    [STATS_META_KEY]: { ...stats, serverMs, serverCpuMs: (cpu.user + cpu.system) / 1000 },
+  };
 }
 
 const errorResult = (text: string, meta?: Record<string, unknown>) => ({
@@ -157,12 +169,16 @@ export function registerTool(
       annotations: { title: tool.title, ...tool.annotations },
     },
     async (input: unknown, ctx: ServerContext) => {
-      const started = performance.now();
+      const started: Started = { at: performance.now() };
       let deps: ToolDeps;
       try {
         deps = typeof source === 'function' ? await source() : source;
       } catch (error) {
         return errorResult(describeError(error, tool.name, silentLogger));
+      }
+      if (deps.reportCallStats) {
+        started.cpu = process.cpuUsage();
+        started.at = performance.now();
       }
       const stats = newCallStats();
       try {
