@@ -92,6 +92,9 @@ export async function startInProcess(
   await createServer(app.deps).connect(serverTransport);
   const client = new Client({ name: 'in-process-test', version: '1.0.0' });
   await client.connect(clientTransport);
+  // With the tool list at hand the client checks every answer's structuredContent against the
+  // tool's advertised output schema (the server does not re-check; see define-tool.ts).
+  await client.listTools();
   return {
     app,
     client,
