@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
- * `npm run bundle`: a Claude Desktop bundle (.mcpb) with only what runs: dist/ (the bundled server,
- * its source map for stack traces and third-party licences), the one production dependency (the
+ * `npm run bundle`: a Claude Desktop bundle (.mcpb) with only what runs: dist/ (the bundled server
+ * and its third-party licences), the one production dependency (the
  * keychain binding, kept out of the bundle for its native binaries), manifest, README and LICENSE.
  * npm installs just this platform's prebuilt keychain binary, so the ones for the other platforms
  * Claude Desktop runs on (macOS arm64/x64, Windows x64) are fetched from the npm registry at the
@@ -63,8 +63,9 @@ for (const platform of KEYRING_PLATFORMS) {
   run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], root);
 }
 
-// What the bundle must not carry: lockfile, type declarations, dependencies' source maps and docs
-// (our own dist/main.js.map stays: it turns a bug report's stack trace into src/ lines).
+// What the bundle must not carry: lockfile, type declarations, source maps, docs of dependencies.
+// (mcpb drops *.map files in any case; a stack trace from the bundle maps to src/ with the
+// dist/main.js.map of the same version's build or npm package.)
 rmSync(join(stage, 'package-lock.json'));
 writeFileSync(
   join(stage, '.mcpbignore'),
@@ -72,7 +73,7 @@ writeFileSync(
     '*.d.ts',
     '*.d.mts',
     '*.d.cts',
-    'node_modules/**/*.map',
+    '*.map',
     'node_modules/**/*.md',
     'node_modules/**/CHANGELOG*',
     '',

@@ -122,14 +122,13 @@ describe('npm run bundle', () => {
         'manifest.json',
         'dist/index.js',
         'dist/main.js',
-        'dist/main.js.map',
         'dist/THIRD_PARTY_LICENSES.md',
         'LICENSE',
         'README.md',
       ]),
     );
     const unwanted = files.filter((f) =>
-      /^(src|test|bench|scripts|\.ci)\/|^node_modules\/.*\.map$|\.d\.ts$|^node_modules\/(vitest|typescript|eslint|prettier|@modelcontextprotocol\/client|@anthropic-ai)\//.test(
+      /^(src|test|bench|scripts|\.ci)\/|\.map$|\.d\.ts$|^node_modules\/(vitest|typescript|eslint|prettier|@modelcontextprotocol\/client|@anthropic-ai)\//.test(
         f,
       ),
     );
