@@ -14,6 +14,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { ROOT, SERVER_ENTRY, fakeEnv } from '../../test/e2e/harness.js';
 import { startFakeTidal } from '../../test/fake-tidal/index.js';
 import { defineSection } from '../section.js';
@@ -21,7 +22,7 @@ import { rssMiB } from '../server.js';
 import { median, round, table, type BenchOptions, type Target } from '../stats.js';
 
 const BARE = resolve(import.meta.dirname, '..', 'bare-server.mjs');
-const CPU_PROBE = resolve(import.meta.dirname, '..', 'cpu-probe.mjs');
+const CPU_PROBE = pathToFileURL(resolve(import.meta.dirname, '..', 'cpu-probe.mjs')).href;
 
 export interface StartupPair {
   node: string;
