@@ -194,7 +194,7 @@ function report(r: ToolsResult): string {
       ],
       rows,
     ),
-    "server = the adapter's serverMs minus waits on TIDAL and the rate limiter (CPU: process CPU time over the same span); the SDK's output validation and JSON encoding are replayed on the same answer (bench/sdk-work.ts) and added for the targets.",
+    'server = the adapter\'s serverMs minus waits on TIDAL and the rate limiter (CPU: process CPU time over the same span); the SDK\'s JSON encoding is replayed on the same answer (bench/sdk-work.ts) and added for the targets; "validation saved": what re-validating the answer against its zod schema, which the server no longer does, costs.',
   ];
   for (const name of r.noSample)
     lines.push(`${name}: no sample call (add one to bench/samples.ts)`);
