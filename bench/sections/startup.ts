@@ -44,7 +44,7 @@ export interface StartupResult {
   idleRssMiB?: number;
   bareIdleRssMiB?: number;
   /** Under Node >= 22 with the compile cache warm, and with it switched off; null: no Node 22. */
-  node22: { cached: StartupPair; uncachedMs: number } | null;
+  node22: { cached: StartupPair; uncachedMs: number; uncachedCpuMs?: number } | null;
 }
 
 type Command = { node: string; args: string[]; env: Record<string, string> };
@@ -163,7 +163,11 @@ async function run(options: BenchOptions): Promise<StartupResult> {
       await listOnce(cached); // fills the cache
       const m = await medians([cached, bare22, uncached], runs);
       const version = execFileSync(node22, ['--version'], { encoding: 'utf8' }).trim();
-      n22 = { cached: pair(version, m, 0, 1), uncachedMs: m.ms[2]! };
+      n22 = {
+        cached: pair(version, m, 0, 1),
+        uncachedMs: m.ms[2]!,
+        ...(m.cpu[2] !== undefined && { uncachedCpuMs: m.cpu[2] }),
+      };
     }
     return {
       runs,
@@ -212,7 +216,7 @@ function report(r: StartupResult): string {
         r.node22.uncachedMs,
         `${n.bareMs} (bare Node)`,
         `${round(r.node22.uncachedMs / n.bareMs)}×`,
-        '',
+        cpu({ ...n, serverCpuMs: r.node22.uncachedCpuMs }),
       ],
     );
   }
