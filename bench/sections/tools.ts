@@ -17,6 +17,8 @@ export interface SampleResult {
   requestsCold: number;
   requestsWarm: number;
   expectedRequests?: number;
+  /** Cold calls measured: 1 for a sample whose arguments cannot vary (e.g. "list"). */
+  coldCalls: number;
   coldP50Ms: number;
   warmP50Ms: number;
   /**
@@ -94,6 +96,7 @@ async function runSample(
     case: sample.name,
     requestsCold,
     requestsWarm: Math.max(...warm.map((m) => m.upstreamRequests)),
+    coldCalls: n,
     ...(sample.expectedRequests !== undefined && { expectedRequests: sample.expectedRequests }),
     coldP50Ms: round(
       percentile(
@@ -229,7 +232,9 @@ function targets(r: ToolsResult): Target[] {
       ['cold', 2, false],
       ['cache hit', 1, true],
     ] as const) {
-      const w = worst(mine, (s) => serverTotal(s, hit));
+      // A cold figure from a single call is shown in the table but too noisy to judge.
+      const judged = hit ? mine : mine.filter((s) => s.coldCalls > 1);
+      const w = worst(judged, (s) => serverTotal(s, hit));
       const value = w ? serverTotal(w, hit) : null;
       const cpu = w ? (hit ? w.serverCpuWarmP50Ms : w.serverCpuColdP50Ms) : null;
       out.push({
