@@ -23,9 +23,25 @@ export interface BenchOptions {
 /** A section either measured something, or says plainly why it did not. */
 export type Section<T> = { measured: true; data: T } | { measured: false; reason: string };
 
+/**
+ * One figure next to what it is judged against. `met` is undefined for figures the issue asks to
+ * report without a pass mark (memory); `baseline` is the reference measured in the same run.
+ */
 export interface Target {
   name: string;
   target: string;
   actual: string;
-  met: boolean;
+  baseline?: string;
+  met?: boolean;
+}
+
+export function table(headers: string[], rows: (string | number)[][]): string {
+  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells: (string | number)[]) =>
+    `| ${cells.map((c, i) => String(c).padEnd(widths[i]!)).join(' | ')} |`;
+  return [
+    line(headers),
+    `| ${widths.map((w) => '-'.repeat(w)).join(' | ')} |`,
+    ...rows.map(line),
+  ].join('\n');
 }

@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
- * `npm run bundle`: a Claude Desktop bundle (.mcpb) with only what runs: dist/, production
- * dependencies, manifest, README and LICENSE. npm installs just this platform's prebuilt keychain
- * binary, so the ones for the other platforms Claude Desktop runs on (macOS arm64/x64, Windows
- * x64) are fetched from the npm registry at the exact version and unpacked next to it.
+ * `npm run bundle`: a Claude Desktop bundle (.mcpb) with only what runs: dist/ (the bundled server
+ * and its third-party licences), the one production dependency (the
+ * keychain binding, kept out of the bundle for its native binaries), manifest, README and LICENSE.
+ * npm installs just this platform's prebuilt keychain binary, so the ones for the other platforms
+ * Claude Desktop runs on (macOS arm64/x64, Windows x64) are fetched from the npm registry at the
+ * exact version and unpacked next to it.
  *
  * Usage: node scripts/bundle.mjs [--out DIR] [--skip-build]
  */
@@ -63,6 +65,8 @@ for (const platform of KEYRING_PLATFORMS) {
 }
 
 // What the bundle must not carry: lockfile, type declarations, source maps, docs of dependencies.
+// (mcpb drops *.map files in any case; a stack trace from the bundle maps to src/ with the
+// dist/main.js.map of the same version's build or npm package.)
 rmSync(join(stage, 'package-lock.json'));
 writeFileSync(
   join(stage, '.mcpbignore'),

@@ -3,6 +3,8 @@
  * write there. Messages pass through redact() so a token that slips into an error never leaves.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { mapStack } from './stack-trace.js';
+
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -70,7 +72,7 @@ export function createLogger(
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string) => {
     const sink = sinks.getStore();
     if (ORDER[at] < ORDER[level] && sink === undefined) return;
-    const safe = redact(message, secrets);
+    const safe = redact(mapStack(message), secrets);
     if (ORDER[at] >= ORDER[level]) write(`[tidal-mcp] ${at}: ${safe}\n`);
     sink?.(at, safe);
   };

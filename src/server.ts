@@ -1,10 +1,11 @@
 /**
  * createServer(deps): an McpServer with every tool registered. Transport-agnostic and cheap,
- * because the expensive parts (HTTP pool, token, cache) live in `deps` and are shared.
+ * because the expensive parts (HTTP pool, token, cache) live in `deps` and are shared; `deps` may
+ * also be a loader, called by the first tool call (see ToolDepsSource).
  */
 import { McpServer } from '@modelcontextprotocol/server';
 import { ClientLogging } from './tools/shared/client-log.js';
-import { registerTool, type ToolDeps } from './tools/shared/define-tool.js';
+import { registerTool, type ToolDepsSource } from './tools/shared/define-tool.js';
 import { TOOLS } from './tools/index.js';
 import { serverIdentity } from './identity.js';
 
@@ -14,7 +15,7 @@ const INSTRUCTIONS = [
   'Results are compact: follow ids and nextCursor values rather than asking for large limits.',
 ].join(' ');
 
-export function createServer(deps: ToolDeps): McpServer {
+export function createServer(deps: ToolDepsSource): McpServer {
   const server = new McpServer(serverIdentity(), {
     // The tool list is fixed for the life of the process, so never promise list_changed.
     // logging: clients may choose a level (logging/setLevel, or per request in 2026-07-28) and

@@ -1,6 +1,7 @@
 /**
  * End-to-end tests spawn dist/index.js. `npm test` builds first; when vitest runs alone, build
- * here if any source file is newer than the build, so a test never exercises stale code.
+ * here (scripts/build.mjs, the same as `npm run build`) if any source file or the build script is
+ * newer than the bundle, so a test never exercises stale code.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -18,14 +19,14 @@ function newestMtime(dir: string): number {
 }
 
 export default function setup(): void {
-  const built = join(root, 'dist', 'index.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newestMtime(join(root, 'src'))) return;
-  execFileSync(
-    process.execPath,
-    [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
-    {
-      cwd: root,
-      stdio: 'inherit',
-    },
+  const built = join(root, 'dist', 'main.js');
+  const sources = Math.max(
+    newestMtime(join(root, 'src')),
+    statSync(join(root, 'scripts', 'build.mjs')).mtimeMs,
   );
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], {
+    cwd: root,
+    stdio: 'inherit',
+  });
 }

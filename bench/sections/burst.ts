@@ -4,7 +4,8 @@
  */
 import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
 import { startBenchServer } from '../server.js';
-import { round, type BenchOptions } from '../stats.js';
+import { defineSection } from '../section.js';
+import { round, type BenchOptions, type Target } from '../stats.js';
 
 export interface BurstResult {
   calls: number;
@@ -16,7 +17,7 @@ export interface BurstResult {
   bucketMinimumSeconds: number;
 }
 
-export async function runBurstSection(options: BenchOptions): Promise<BurstResult> {
+async function run(options: BenchOptions): Promise<BurstResult> {
   const rate = { ratePerSecond: 4, burst: 10 };
   const fake = await startFakeTidal({ latencyMs: options.latencyMs, rateLimit: rate });
   const server = await startBenchServer(fake);
@@ -45,3 +46,20 @@ export async function runBurstSection(options: BenchOptions): Promise<BurstResul
     await fake.close();
   }
 }
+
+function report(b: BurstResult): string {
+  return `burst: ${b.calls} calls, ${b.upstreamRequests} requests, ${b.tooManyRequests} × 429, ${b.errors} errors, ${b.seconds} s (bucket allows ≥ ${b.bucketMinimumSeconds} s)`;
+}
+
+function targets(b: BurstResult): Target[] {
+  return [
+    {
+      name: `429s in a burst of ${b.calls} calls (bucket 4/s, burst 10)`,
+      target: '0',
+      actual: String(b.tooManyRequests),
+      met: b.tooManyRequests === 0,
+    },
+  ];
+}
+
+export default defineSection({ name: 'burst', run, report, targets });

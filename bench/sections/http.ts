@@ -2,7 +2,8 @@
 import { fakeEnv } from '../../test/e2e/harness.js';
 import { connectHttpClient, spawnHttpServer } from '../../test/e2e/http-harness.js';
 import { FIXTURES, startFakeTidal } from '../../test/fake-tidal/index.js';
-import { round, type BenchOptions } from '../stats.js';
+import { defineSection } from '../section.js';
+import { round, table, type BenchOptions } from '../stats.js';
 
 export interface HttpLevel {
   clients: number;
@@ -11,7 +12,7 @@ export interface HttpLevel {
   errors: number;
 }
 
-export async function runHttpSection(options: BenchOptions): Promise<HttpLevel[]> {
+async function run(options: BenchOptions): Promise<HttpLevel[]> {
   const fake = await startFakeTidal({ latencyMs: options.latencyMs });
   // Default log level: the harness waits for the "listening on" line, logged at info.
   const server = await spawnHttpServer(fakeEnv(fake));
@@ -53,3 +54,12 @@ export async function runHttpSection(options: BenchOptions): Promise<HttpLevel[]
     await fake.close();
   }
 }
+
+function report(levels: HttpLevel[]): string {
+  return table(
+    ['HTTP clients (warm cache)', 'calls', 'calls/s', 'errors'],
+    levels.map((h) => [h.clients, h.calls, h.callsPerSecond, h.errors]),
+  );
+}
+
+export default defineSection({ name: 'http', run, report, targets: () => [] });

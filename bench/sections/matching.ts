@@ -9,15 +9,14 @@
  *   enforces a token bucket like TIDAL's (4/s, burst 10) and the bench latency, matching 100
  *   distinct lines that need a search each (20 with --quick), cold cache.
  *
- * Registered in run.ts by one spread line; it prints its own table and targets (the shared
- * report does not know this section yet).
  */
 import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
 import { evalDocs, figures, judge, type LineVerdict } from '../../test/fake-tidal/eval/index.js';
 import { startInProcess } from '../../test/helpers/in-process.js';
 import { parseTracklist } from '../../src/matching/index.js';
 import { startBenchServer } from '../server.js';
-import { round, type BenchOptions, type Section, type Target } from '../stats.js';
+import { defineSection } from '../section.js';
+import { round, type BenchOptions, type Target } from '../stats.js';
 
 export interface MatchingResult {
   lines: number;
@@ -52,9 +51,18 @@ async function quality(options: BenchOptions) {
   try {
     for (const doc of evalDocs()) {
       fake.clearRequests();
-      const result = await server.tool('match_tracks', { text: doc.text, country: 'US' });
-      if (result.isError) throw new Error(`${doc.name}: ${result.text}`);
-      verdicts.push(...judge(getCatalog(), doc, result.structured.lines));
+      const answers = [];
+      let result = await server.tool('match_tracks', { text: doc.text, country: 'US', limit: 100 });
+      for (;;) {
+        if (result.isError) throw new Error(`${doc.name}: ${result.text}`);
+        answers.push(...result.structured.lines);
+        if (!result.structured.nextCursor) break;
+        result = await server.tool('match_tracks', {
+          cursor: result.structured.nextCursor,
+          limit: 100,
+        });
+      }
+      verdicts.push(...judge(getCatalog(), doc, answers));
       searches += fake.apiRequests().filter((r) => r.path === '/searchResults').length;
       requests += fake.apiRequests().length;
     }
@@ -148,28 +156,19 @@ export async function runMatchingSection(options: BenchOptions): Promise<Matchin
   return { ...base, targets: targets(base) };
 }
 
-function print(r: MatchingResult): void {
+function report(r: MatchingResult): string {
   const t = r.timed;
-  const lines = [
-    `\nmatch_tracks: ${r.lines} evaluation lines (${r.existing} on TIDAL, ${r.missing} not): top match right ${round(r.precision * 100, 1)} %, exact/high ${round(r.shareExactHigh * 100, 1)} %, wrong high ${r.falseHigh}, invented above low ${r.invented}`,
+  return [
+    `match_tracks: ${r.lines} evaluation lines (${r.existing} on TIDAL, ${r.missing} not): top match right ${round(r.precision * 100, 1)} %, exact/high ${round(r.shareExactHigh * 100, 1)} %, wrong high ${r.falseHigh}, invented above low ${r.invented}`,
     `match_tracks: ${r.searchesPerNonIsrcLine} searches per non-ISRC line, ${r.requestsPerLine} requests per line`,
     `match_tracks: ${t.lines} lines under a 4/s bucket: ${t.seconds} s (${t.secondsPer100Lines} s per 100 lines), ${t.upstreamRequests} requests, ${t.tooManyRequests} × 429`,
-    ...r.targets.map(
-      (x) =>
-        `target ${x.name}: wanted ${x.target}, measured ${x.actual} — ${x.met ? 'MET' : 'MISS'}`,
-    ),
     ...r.wrong.map((w) => `wrong: ${w}`),
-  ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  ].join('\n');
 }
 
-/** For run.ts: `...(await import('./sections/matching.js').then((m) => m.matchingSection(section, options)))`. */
-export async function matchingSection(
-  section: <T>(name: string, run: () => Promise<T>) => Promise<Section<T>>,
-  options: BenchOptions,
-): Promise<{ matching: Section<MatchingResult> }> {
-  const matching = await section('matching', () => runMatchingSection(options));
-  if (matching.measured) print(matching.data);
-  else process.stdout.write(`\nmatch_tracks: not measured: ${matching.reason}\n`);
-  return { matching };
-}
+export default defineSection({
+  name: 'matching',
+  run: runMatchingSection,
+  report,
+  targets: (r) => r.targets,
+});

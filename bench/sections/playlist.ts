@@ -5,14 +5,15 @@
  */
 import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
 import { FakeLoginSession, startPlaylistHarness } from '../../test/helpers/in-process.js';
-import type { BenchOptions } from '../stats.js';
+import { defineSection } from '../section.js';
+import type { BenchOptions, Target } from '../stats.js';
 
 export interface PlaylistResult {
   byTrackIds: { gets: number; posts: number; added: number };
   byIsrcs: { gets: number; isrcLookups: number; posts: number; added: number };
 }
 
-export async function runPlaylistSection(options: BenchOptions): Promise<PlaylistResult> {
+async function run(options: BenchOptions): Promise<PlaylistResult> {
   const fake = await startFakeTidal({ latencyMs: options.latencyMs });
   const h = await startPlaylistHarness(fake, new FakeLoginSession(fake.issueUserToken()), 100);
   try {
@@ -44,3 +45,32 @@ export async function runPlaylistSection(options: BenchOptions): Promise<Playlis
     await fake.close();
   }
 }
+
+function report(r: PlaylistResult): string {
+  const i = r.byIsrcs;
+  return (
+    `playlist: 100 tracks by id: ${r.byTrackIds.posts} POSTs + ${r.byTrackIds.gets} GETs; ` +
+    `100 by ISRC: ${i.posts} POSTs + ${i.isrcLookups} lookups + ${i.gets} GETs`
+  );
+}
+
+function targets(r: PlaylistResult): Target[] {
+  const p = r.byTrackIds;
+  const i = r.byIsrcs;
+  return [
+    {
+      name: '100-track add (track ids)',
+      target: '2 POSTs',
+      actual: `${p.posts} POSTs + ${p.gets} GET`,
+      met: p.posts === 2,
+    },
+    {
+      name: '100-track add (ISRCs)',
+      target: '2 POSTs + 5 lookups',
+      actual: `${i.posts} POSTs + ${i.isrcLookups} lookups + ${i.gets} GET`,
+      met: i.posts === 2 && i.isrcLookups === 5,
+    },
+  ];
+}
+
+export default defineSection({ name: 'playlist', run, report, targets });

@@ -77,7 +77,7 @@ function awaitCallback(
 ): { listening: Promise<void>; code: Promise<string> } {
   let onListening: () => void = () => undefined;
   const listening = new Promise<void>((resolve) => (onListening = resolve));
-   
+
   const code = new Promise<string>((resolve, reject) => {
     let server: Server | undefined = undefined;
     const finish = (error: Error | undefined, code?: string) => {

@@ -6,6 +6,8 @@
  */
 import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
 import type { App } from '../app.js';
+import type { Config } from '../config.js';
+import { createLogger, type Logger } from '../log.js';
 import { createServer } from '../server.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
 import { LineGuard, type OversizeLine } from './stdio-framing.js';
@@ -13,14 +15,34 @@ import { LineGuard, type OversizeLine } from './stdio-framing.js';
 /** JSON-RPC "Invalid Request": the message could not be taken in at all. */
 const INVALID_REQUEST = -32600;
 
-export async function runStdio(app: App): Promise<void> {
-  const { logger } = app;
-  const missing = app.clientCredentials.missing();
-  if (missing.length > 0) {
-    logger.warn(
-      `${missing.join(' and ')} not set: tools will answer with setup instructions until they are.`,
-    );
-  }
+/**
+ * The app, built on first use and then shared: concurrent first calls wait for the same build. A
+ * failed build is logged with its stack, and every call that needed it fails (generically).
+ */
+export function lazyApp(loadApp: () => Promise<App>, logger: Logger) {
+  let app: Promise<App> | undefined;
+  return {
+    deps: async (): Promise<App['deps']> => {
+      app ??= loadApp().catch((error: unknown) => {
+        logger.error(
+          `loading the TIDAL client failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        );
+        throw error;
+      });
+      return (await app).deps;
+    },
+    /** Release what was built, if anything was. */
+    close: async () => {
+      await app?.then(
+        (loaded) => loaded.close(),
+        () => undefined,
+      );
+    },
+  };
+}
+
+/** stdin behind the line guard, and the SDK transport reading from it. */
+function guardedTransport(logger: Logger): { wire: StdioServerTransport; guard: LineGuard } {
   const tooLarge = ({ bytes, id }: OversizeLine) => {
     logger.debug(`stdio: ignored a ${bytes}-byte message (limit ${MAX_MESSAGE_BYTES})`);
     const message = `Message too large: ${bytes} bytes; the limit is ${MAX_MESSAGE_BYTES} bytes. The message was ignored.`;
@@ -35,11 +57,12 @@ export async function runStdio(app: App): Promise<void> {
   const guard = new LineGuard(MAX_MESSAGE_BYTES, tooLarge);
   process.stdin.pipe(guard);
   const wire = new StdioServerTransport(guard, process.stdout);
-  const handle = serveStdio(() => createServer(app.deps), {
-    transport: wire,
-    onerror: (error) => logger.error(`stdio transport: ${error.message}`),
-  });
-  await new Promise<void>((resolve) => {
+  return { wire, guard };
+}
+
+/** Resolves when the session is over: input ended or failed, stdout failed, or a signal. */
+function sessionEnd(wire: StdioServerTransport): Promise<void> {
+  return new Promise<void>((resolve) => {
     // The transport closes when its input ends (stdin closed) or stdout fails.
     const closed = wire.onclose;
     wire.onclose = () => {
@@ -51,6 +74,30 @@ export async function runStdio(app: App): Promise<void> {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+}
+
+/**
+ * `loadApp` builds the TIDAL client, auth and cache. It runs on the first tool call, not at start:
+ * an MCP client starts the server to ask for initialize and tools/list, which need none of it.
+ */
+export async function runStdio(config: Config, loadApp: () => Promise<App>): Promise<void> {
+  const logger = createLogger(config.logLevel, undefined, [config.clientSecret]);
+  const missing = [
+    ...(config.clientId ? [] : ['TIDAL_CLIENT_ID']),
+    ...(config.clientSecret ? [] : ['TIDAL_CLIENT_SECRET']),
+  ];
+  if (missing.length > 0) {
+    logger.warn(
+      `${missing.join(' and ')} not set: tools will answer with setup instructions until they are.`,
+    );
+  }
+  const app = lazyApp(loadApp, logger);
+  const { wire, guard } = guardedTransport(logger);
+  const handle = serveStdio(() => createServer(app.deps), {
+    transport: wire,
+    onerror: (error) => logger.error(`stdio transport: ${error.message}`),
+  });
+  await sessionEnd(wire);
   // Stop reading so nothing holds the process open once the work below is done.
   process.stdin.unpipe(guard);
   process.stdin.pause();

@@ -118,13 +118,25 @@ describe('npm run bundle', () => {
 
   it('holds runtime files only, and stays small', () => {
     expect(files).toEqual(
-      expect.arrayContaining(['manifest.json', 'dist/index.js', 'LICENSE', 'README.md']),
+      expect.arrayContaining([
+        'manifest.json',
+        'dist/index.js',
+        'dist/main.js',
+        'dist/THIRD_PARTY_LICENSES.md',
+        'LICENSE',
+        'README.md',
+      ]),
     );
     const unwanted = files.filter((f) =>
       /^(src|test|bench|scripts|\.ci)\/|\.map$|\.d\.ts$|^node_modules\/(vitest|typescript|eslint|prettier|@modelcontextprotocol\/client|@anthropic-ai)\//.test(
         f,
       ),
     );
+    // The server is bundled: the keychain binding (native, per platform) is the only package left.
+    const packages = new Set(
+      files.flatMap((f) => /^node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(f)?.[1] ?? []),
+    );
+    expect([...packages].filter((p) => !p.startsWith('@napi-rs/keyring'))).toEqual([]);
     expect(unwanted).toEqual([]);
     expect(bundleBytes).toBeLessThan(10 * 1024 * 1024);
   });
@@ -142,6 +154,9 @@ describe('npm pack', () => {
     expect(paths).toEqual(
       expect.arrayContaining([
         'dist/index.js',
+        'dist/main.js',
+        'dist/main.js.map',
+        'dist/THIRD_PARTY_LICENSES.md',
         'manifest.json',
         'README.md',
         'LICENSE',

@@ -8,30 +8,17 @@
  * changing the project's runtime; where it cannot, the test is skipped loudly (a failure with
  * CI=true), never passed.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { requirement } from '../helpers/environment.js';
+import { node22 as node22Binary } from '../helpers/environment.js';
 import { fakeEnv, ROOT } from './harness.js';
 import { spawnHttpServer, type HttpServerProcess } from './http-harness.js';
 
 const SUITE = resolve(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 
-function findNode22(): string | undefined {
-  try {
-    return execFileSync(process.execPath, [resolve(ROOT, 'scripts/node.mjs'), '22', '--at-least'], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }).trim();
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    requirement(false, 'MCP conformance suite', stderr.trim());
-    return undefined;
-  }
-}
-
-const node22 = findNode22();
+const node22 = node22Binary('MCP conformance suite');
 
 function runSuite(url: string, revision: string): Promise<{ code: number; output: string }> {
   const args = [

@@ -49,6 +49,9 @@ export async function startServer(
     options.era === 'modern' ? { versionNegotiation: { mode: 'auto' } } : {},
   );
   await client.connect(transport);
+  // With the tool list at hand the client checks every answer's structuredContent against the
+  // tool's advertised output schema (the server does not re-check; see define-tool.ts).
+  await client.listTools();
   return {
     client,
     stderr: () => stderr,

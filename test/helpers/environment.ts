@@ -3,6 +3,7 @@
  * with a loud notice naming the one command that enables it, or, with CI=true, it FAILS, because
  * CI must run everything. Never a silent pass.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -40,4 +41,26 @@ export function specRequirement(what = 'TIDAL spec checks'): Requirement {
     what,
     `the TIDAL OpenAPI document is not at ${OAS_PATH}; check out the shared reference folder beside the repository`,
   );
+}
+
+/**
+ * A Node >= 22 binary (the conformance suite needs fs.globSync; the compile cache needs 22.1),
+ * found or fetched from the npm registry by scripts/node.mjs; undefined, loudly, when none is
+ * available (a failure with CI=true).
+ */
+export function node22(what: string): string | undefined {
+  try {
+    return execFileSync(
+      process.execPath,
+      [resolve(ROOT, 'scripts', 'node.mjs'), '22', '--at-least'],
+      {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ).trim();
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr ?? String(error);
+    requirement(false, what, stderr.trim());
+    return undefined;
+  }
 }

@@ -123,6 +123,9 @@ export async function startInProcess(
   if (options.session) app.deps.user = options.session;
   const connection = await connect(app, options);
   const { client } = connection;
+  // With the tool list at hand the client checks every answer's structuredContent against the
+  // tool's advertised output schema (the server does not re-check; see call-result.ts).
+  await client.listTools();
   return {
     app,
     client,

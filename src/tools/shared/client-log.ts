@@ -31,7 +31,9 @@ export class ClientLogging {
 
   constructor(server: McpServer) {
     // Replaces the SDK's handler, which would otherwise let every level through until a client
-    // sets one; the answer on the wire is the same empty result.
+    // sets one; the answer on the wire is the same empty result. A server built without the
+    // logging capability (tests of the adapter alone) simply sends no logs.
+    if (!server.server.getCapabilities().logging) return;
     server.server.setRequestHandler('logging/setLevel', (request) => {
       this.chosen = request.params.level;
       return {};

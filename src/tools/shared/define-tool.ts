@@ -5,17 +5,16 @@
 import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
 import type { UserSession } from '../../auth/user-session.js';
-import { type Logger, withLogSink } from '../../log.js';
-import type { ClientLogging } from './client-log.js';
-import type { ResultPages } from './result-pages.js';
-import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-stats.js';
-import { withReadOnly } from '../../tidal/read-only.js';
+import { userMessage } from '../../errors.js';
+import { type Logger, silentLogger, withLogSink } from '../../log.js';
+import { newCallStats, withCallStats } from '../../tidal/call-stats.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
-import { BadRequestError, TidalError } from '../../tidal/errors.js';
-import { boundStructured, boundText } from './bounds.js';
-import { InputError } from './errors.js';
-import { isAbort, UserFacingError, userMessage } from '../../errors.js';
+import { withReadOnly } from '../../tidal/read-only.js';
+import { advertisedOnly, bounded, errorResult, type Started, statsMeta } from './call-result.js';
+import type { ClientLogging } from './client-log.js';
+import { describeError, logInternal } from './error-boundary.js';
+import type { ResultPages } from './result-pages.js';
 
 /** What tools may use. Built once per process and shared by every connection. */
 export interface ToolDeps {
@@ -33,6 +32,12 @@ export interface ToolDeps {
   /** Long results kept for paging (match_tracks). */
   pages: ResultPages;
 }
+
+/**
+ * The deps, or how to get them on first use: over stdio the TIDAL client is built by the first
+ * tool call, so start-up (initialize, tools/list) never loads it. The loader logs its own failure.
+ */
+export type ToolDepsSource = ToolDeps | (() => Promise<ToolDeps>);
 
 export interface ToolContext {
   deps: ToolDeps;
@@ -78,9 +83,6 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
   return definition;
 }
 
-const STATS_META_KEY = 'io.github.tidal-mcp/call-stats';
-const DEFAULT_NOT_FOUND_HINT = 'Check the id, or search_catalog for it.';
-
 /** TIDAL_COUNTRY when set, else the logged-in user's country, else the built-in default. */
 async function fallbackCountry(deps: ToolDeps, signal: AbortSignal): Promise<string> {
   if (deps.countryExplicit) return deps.defaultCountry;
@@ -90,47 +92,6 @@ async function fallbackCountry(deps: ToolDeps, signal: AbortSignal): Promise<str
     // Not logged in (or the token store is unreadable): the catalog does not need a login.
     return deps.defaultCountry;
   }
-}
-
-/** Logs an error that is not user-facing, with its stack, for the maintainer. */
-function logInternal(logger: Logger, toolName: string, error: unknown): void {
-  logger.error(
-    `${toolName} failed unexpectedly: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-  );
-}
-
-/**
- * The error boundary: wording the model can act on. Only UserFacingError text is shown (with a
- * next step for the kinds that have one); anything else becomes the generic internal-error message
- * and goes to stderr in full.
- */
-export function describeError(
-  error: unknown,
-  toolName: string,
-  logger: Logger,
-  notFoundHint = DEFAULT_NOT_FOUND_HINT,
-): string {
-  const message = userMessage(error, (e) => logInternal(logger, toolName, e));
-  if (error instanceof InputError) return `Invalid arguments for ${toolName}: ${message}`;
-  if (isAbort(error)) return `${toolName} was cancelled.`;
-  if (error instanceof BadRequestError && error.parameter === 'page[cursor]') {
-    return `${message}. The cursor has expired or is no longer valid: repeat the call without cursor.`;
-  }
-  if (error instanceof TidalError) {
-    switch (error.kind) {
-      case 'not_found':
-        // Some messages already name the next step (e.g. a name that matched no artist).
-        return message.includes('search_catalog') ? message : `${message}. ${notFoundHint}`;
-      case 'rate_limited':
-        return `${message}. Wait, then call ${toolName} again.`;
-      case 'network':
-      case 'upstream':
-        return `${message}. This is usually temporary; try again shortly.`;
-      default:
-        return message;
-    }
-  }
-  return error instanceof UserFacingError ? message : `${toolName} failed because of ${message}.`;
 }
 
 function toolContext(
@@ -155,74 +116,71 @@ function toolContext(
   };
 }
 
-function statsMeta(deps: ToolDeps, stats: CallStats): Record<string, unknown> | undefined {
-  return deps.reportCallStats ? { [STATS_META_KEY]: { ...stats } } : undefined;
-}
-
-/** Applies the size guard (bounds.ts); a cut is a bug in the tool's own summary, so it is logged. */
-function bounded(
-  result: ToolResult<unknown>,
-  toolName: string,
-  logger: Logger,
-): { text: string; structured: Record<string, unknown> } {
-  const structured = result.structured as Record<string, unknown>;
-  const dropped = boundStructured(structured);
-  let text = boundText(result.text);
-  if (dropped > 0) {
-    logger.warn(`${toolName}: structured content too large, ${dropped} list items dropped`);
-    text = `${text}\n(The structured content was shortened by ${dropped} list items to fit.)`;
+/**
+ * One call of a tool: the handler inside the read-only guard (for readOnlyHint tools), the call's
+ * statistics and the client's log sink; the answer bounded; every error through the boundary.
+ */
+async function call(
+  tool: AnyToolDefinition,
+  deps: ToolDeps,
+  input: unknown,
+  ctx: ServerContext,
+  logging: ClientLogging,
+  started: Started,
+) {
+  if (deps.reportCallStats) started.cpu = process.cpuUsage();
+  const stats = newCallStats();
+  try {
+    const handle = async () => {
+      const fallback = await fallbackCountry(deps, ctx.mcpReq.signal);
+      return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback));
+    };
+    const guarded = tool.annotations.readOnlyHint
+      ? () => withReadOnly(`tool ${tool.name}`, handle)
+      : handle;
+    const run = () => withCallStats(stats, guarded);
+    const sink = logging.sinkFor(ctx);
+    const result = await (sink ? withLogSink(sink, run) : run());
+    const { text, structured } = bounded(result, tool.name, deps.logger);
+    return {
+      content: [{ type: 'text' as const, text }],
+      structuredContent: structured,
+      _meta: statsMeta(deps.reportCallStats, stats, started),
+    };
+  } catch (error) {
+    // A cancelled call fails with whatever the abort reason was (over HTTP: the SDK's
+    // "Connection closed"); it is not an internal error, and nobody reads the result.
+    const text = ctx.mcpReq.signal.aborted
+      ? `${tool.name} was cancelled.`
+      : describeError(error, tool.name, deps.logger, tool.notFoundHint);
+    return errorResult(text, statsMeta(deps.reportCallStats, stats, started));
   }
-  if (text.length < result.text.length) logger.warn(`${toolName}: text result too large, cut`);
-  return { text, structured };
 }
 
 export function registerTool(
   server: McpServer,
   tool: AnyToolDefinition,
-  deps: ToolDeps,
+  source: ToolDepsSource,
   logging: ClientLogging,
 ): void {
-  const { inputSchema, outputSchema } = tool;
   server.registerTool(
     tool.name,
     {
       title: tool.title,
       description: tool.description,
-      inputSchema,
-      outputSchema,
+      inputSchema: tool.inputSchema,
+      outputSchema: advertisedOnly(tool.outputSchema),
       annotations: { title: tool.title, ...tool.annotations },
     },
     async (input: unknown, ctx: ServerContext) => {
-      const stats = newCallStats();
+      const started: Started = { at: performance.now() };
+      let deps: ToolDeps;
       try {
-        const handle = async () => {
-          const fallback = await fallbackCountry(deps, ctx.mcpReq.signal);
-          return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback));
-        };
-        const guarded = tool.annotations.readOnlyHint
-          ? () => withReadOnly(`tool ${tool.name}`, handle)
-          : handle;
-        const run = () => withCallStats(stats, guarded);
-        const sink = logging.sinkFor(ctx);
-        const result = await (sink ? withLogSink(sink, run) : run());
-        const { text, structured } = bounded(result, tool.name, deps.logger);
-        return {
-          content: [{ type: 'text' as const, text }],
-          structuredContent: structured,
-          _meta: statsMeta(deps, stats),
-        };
+        deps = typeof source === 'function' ? await source() : source;
       } catch (error) {
-        // A cancelled call fails with whatever the abort reason was (over HTTP: the SDK's
-        // "Connection closed"); it is not an internal error, and nobody reads the result.
-        const text = ctx.mcpReq.signal.aborted
-          ? `${tool.name} was cancelled.`
-          : describeError(error, tool.name, deps.logger, tool.notFoundHint);
-        return {
-          content: [{ type: 'text' as const, text }],
-          isError: true,
-          _meta: statsMeta(deps, stats),
-        };
+        return errorResult(describeError(error, tool.name, silentLogger));
       }
+      return call(tool, deps, input, ctx, logging, started);
     },
   );
 }
