@@ -81,3 +81,26 @@ export async function followPages(
 export function linkParams(link: string): URLSearchParams {
   return new URL(link, 'http://x').searchParams;
 }
+
+/** POST/PATCH/DELETE `${apiUrl}${path}` with a JSON:API body (and e.g. an Idempotency-Key). */
+export async function apiSend(
+  fake: FakeTidal,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  token: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Res> {
+  const res = await fetch(`${fake.apiUrl}${path}`, {
+    method,
+    headers: {
+      accept: JSON_API,
+      'content-type': JSON_API,
+      authorization: `Bearer ${token}`,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}

@@ -22,7 +22,7 @@ export function userPlaylistResource(p: UserPlaylist, c: Catalog): ResourceObjec
       name: p.name,
       description: p.description,
       accessType: p.accessType,
-      playlistType: 'USER',
+      playlistType: p.playlistType ?? 'USER',
       bounded: true,
       createdAt: p.createdAt,
       lastModifiedAt: p.lastModifiedAt,
@@ -61,6 +61,7 @@ export function registerUserPlaylists(
   };
   const relationships: Record<string, RelationshipDef> = { ...editorial.relationships };
   for (const name of Object.keys(relationships)) relationships[name] = wrap(name, () => []);
+  relationships.owners = wrap('owners', (p) => [{ id: p.ownerId, type: 'users' }]);
   relationships.items = wrap('items', (p, ctx) =>
     p.items
       .filter((it) => {
@@ -77,7 +78,10 @@ export function registerUserPlaylists(
   store.register('playlists', {
     load: (id, ctx) => {
       const own = playlists.get(id);
-      return own ? userPlaylistResource(own, c) : editorial.load(id, ctx);
+      if (!own) return editorial.load(id, ctx);
+      // A private playlist does not exist for anyone but its owner (TIDAL answers 404, not 403).
+      if (own.accessType === 'PRIVATE' && ctx.token?.userId !== own.ownerId) return undefined;
+      return userPlaylistResource(own, c);
     },
     relationships,
   });

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { FAKE_USERS } from '../users.js';
 
 export type AccessType = 'PUBLIC' | 'UNLISTED';
+/** PRIVATE exists in TIDAL's read model but cannot be set through the API (only seeded here). */
+export type ReadAccessType = AccessType | 'PRIVATE';
 
 export interface UserPlaylistItem {
   type: 'tracks' | 'videos';
@@ -20,7 +22,9 @@ export interface UserPlaylist {
   ownerId: string;
   name: string;
   description: string;
-  accessType: AccessType;
+  accessType: ReadAccessType;
+  /** Absent: USER. MIX playlists belong to their user but cannot be changed (as on TIDAL). */
+  playlistType?: 'MIX';
   createdAt: string;
   lastModifiedAt: string;
   items: UserPlaylistItem[];
@@ -44,6 +48,11 @@ export class UserPlaylists {
       lastModifiedAt: at,
       items: [],
     });
+  }
+
+  /** Seeds a playlist as it is (the library seed's mixes and private playlists). */
+  insert(playlist: UserPlaylist): void {
+    this.byId.set(playlist.id, playlist);
   }
 
   get(id: string): UserPlaylist | undefined {

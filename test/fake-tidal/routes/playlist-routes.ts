@@ -15,7 +15,7 @@ import type { AccessType, UserPlaylist, UserPlaylists } from '../playlists/user-
 import { collectionDocument, singleResourceDocument, type RouteDeps } from './documents.js';
 import type { ApiRequest, ApiResult, ApiRoute } from './router.js';
 
-function requireUser(token: TokenRecord, scope: string): string {
+export function requireUser(token: TokenRecord, scope: string): string {
   if (token.kind !== 'user' || token.userId === undefined) {
     throw new ApiError(401, 'A user access token is required for this endpoint');
   }
@@ -30,6 +30,10 @@ function owned(playlists: UserPlaylists, id: string, userId: string): UserPlayli
   if (!playlist) throw notFound();
   if (playlist.ownerId !== userId)
     throw new ApiError(403, 'Only the owner can change this playlist', { code: 'FORBIDDEN' });
+  // Users own their MIX playlists but cannot edit them. The status TIDAL uses is not documented;
+  // 403 is this fake's assumption.
+  if (playlist.playlistType === 'MIX')
+    throw new ApiError(403, 'MIX playlists cannot be changed', { code: 'FORBIDDEN' });
   return playlist;
 }
 
