@@ -2,6 +2,7 @@
  * Builds the long-lived parts once per process from the Config: logger, HTTP pool, the app's
  * token provider, cache and catalog client. Transports create MCP servers on top of this.
  */
+import { TidalAccount } from './auth/account.js';
 import { ClientCredentialsProvider } from './auth/client-credentials.js';
 import { StoredUserSession } from './auth/stored-session.js';
 import { createTokenStore } from './auth/token-stores.js';
@@ -10,6 +11,7 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { TidalCatalog } from './tidal/catalog/index.js';
 import { TidalHttp } from './tidal/http.js';
+import { TidalLibrary } from './tidal/library/index.js';
 import { TidalPlaylists } from './tidal/playlists/index.js';
 import type { ToolDeps } from './tools/shared/define-tool.js';
 import { packageVersion } from './version.js';
@@ -37,27 +39,49 @@ export function createApp(config: Config): App {
     { tokenUrl: config.tokenUrl, userAgent },
   );
   const catalog = new TidalCatalog(http, clientCredentials);
-  const user: UserSession = config.clientId
+  const store = config.clientId ? createTokenStore(config, config.clientId) : undefined;
+  const session = store
     ? new StoredUserSession({
-        store: createTokenStore(config, config.clientId),
+        store,
         clientId: config.clientId,
         clientSecret: config.clientSecret,
         endpoint: { tokenUrl: config.tokenUrl, userAgent },
         defaultCountry: config.country,
       })
-    : {
-        access: () =>
-          Promise.reject(
-            new LoginRequiredError('Not logged in to TIDAL (TIDAL_CLIENT_ID is not set)'),
-          ),
-      };
+    : undefined;
+  const user: UserSession = session ?? {
+    access: () =>
+      Promise.reject(new LoginRequiredError('Not logged in to TIDAL (TIDAL_CLIENT_ID is not set)')),
+  };
+  const account = new TidalAccount({
+    clientId: config.clientId,
+    store,
+    session: session ?? { forget: () => undefined },
+    login: {
+      clientSecret: config.clientSecret,
+      authorizeUrl: config.authorizeUrl,
+      apiUrl: config.apiUrl,
+      redirectUri: config.redirectUri,
+      timeoutMs: config.loginTimeoutSeconds * 1000,
+      endpoint: { tokenUrl: config.tokenUrl, userAgent },
+    },
+    transport: config.transport,
+    onEvent: (message) => logger.info(message),
+  });
   const deps: ToolDeps = {
     catalog,
     user,
     playlists: new TidalPlaylists(http),
+    library: new TidalLibrary(http, clientCredentials),
+    account,
+    readOnly: config.readOnly,
     defaultCountry: config.country,
     logger,
     reportCallStats: config.reportCallStats,
   };
-  return { config, logger, http, clientCredentials, deps, close: () => http.close() };
+  const close = async () => {
+    account.close();
+    await http.close();
+  };
+  return { config, logger, http, clientCredentials, deps, close };
 }

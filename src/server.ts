@@ -4,12 +4,14 @@
  */
 import { McpServer } from '@modelcontextprotocol/server';
 import { registerTool, type ToolDeps } from './tools/shared/define-tool.js';
-import { TOOLS } from './tools/index.js';
+import { toolsFor } from './tools/index.js';
 import { packageVersion } from './version.js';
 
 const INSTRUCTIONS = [
-  'tidal-mcp looks music up in the TIDAL catalog.',
-  'Find ids with search_catalog, then use get_album, tracks_by_isrc and similar_artists.',
+  "tidal-mcp looks music up in the TIDAL catalog and works with the user's TIDAL library.",
+  'Find ids with search_catalog, then use get_album, tracks_by_isrc, similar_artists and get_playlist.',
+  "The user's playlists, favorites and mixes: get_library; changes: manage_playlist and manage_favorites.",
+  'When a tool says the user is not logged in, use the account tool (action login).',
   'Results are compact: follow ids and nextCursor values rather than asking for large limits.',
 ].join(' ');
 
@@ -22,6 +24,6 @@ export function createServer(deps: ToolDeps): McpServer {
       instructions: INSTRUCTIONS,
     },
   );
-  for (const tool of TOOLS) registerTool(server, tool, deps);
+  for (const tool of toolsFor({ readOnly: deps.readOnly })) registerTool(server, tool, deps);
   return server;
 }

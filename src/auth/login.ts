@@ -11,8 +11,16 @@ import { createPkcePair, createState } from './pkce.js';
 import { postTokenForm, type TokenEndpointOptions } from './token-endpoint.js';
 import { request } from 'undici';
 
-/** Only what the tools need. */
-export const LOGIN_SCOPES = ['user.read', 'playlists.read', 'playlists.write', 'search.read'];
+/** Only what the tools need (each is a THIRD_PARTY scope of the TIDAL OAS). */
+export const LOGIN_SCOPES = [
+  'user.read',
+  'playlists.read',
+  'playlists.write',
+  'search.read',
+  'collection.read',
+  'collection.write',
+  'recommendations.read',
+];
 
 export interface LoginOptions {
   clientId: string;
@@ -26,6 +34,18 @@ export interface LoginOptions {
   store: TokenStore;
   print: (line: string) => void;
   now?: () => number;
+}
+
+/** startLogin() needs no terminal: the caller shows the URL; `signal` abandons the login. */
+export type StartLoginOptions = Omit<LoginOptions, 'print' | 'openBrowser'> & {
+  signal?: AbortSignal;
+};
+
+export interface StartedLogin {
+  /** Safe to show: it carries the PKCE challenge and the state, never a secret. */
+  authorizeUrl: string;
+  /** Settles once TIDAL redirected back and the tokens are stored, or the login failed. */
+  done: Promise<StoredUserCredentials>;
 }
 
 export class LoginError extends UserFacingError {
@@ -73,6 +93,7 @@ function awaitCallback(
   redirect: URL,
   state: string,
   timeoutMs: number,
+  signal?: AbortSignal,
 ): { listening: Promise<void>; code: Promise<string> } {
   let onListening: () => void = () => undefined;
   const listening = new Promise<void>((resolve) => (onListening = resolve));
@@ -95,6 +116,9 @@ function awaitCallback(
         ),
       timeoutMs,
     );
+    signal?.addEventListener('abort', () => finish(new LoginError('the login was cancelled')), {
+      once: true,
+    });
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', redirect.origin);
       if (url.pathname !== redirect.pathname) {
@@ -173,8 +197,12 @@ async function fetchMe(
   };
 }
 
-export async function login(options: LoginOptions): Promise<StoredUserCredentials> {
-  const now = options.now ?? Date.now;
+/**
+ * Listen on the redirect URI and build the authorize URL; the returned `done` completes the
+ * login (code exchange, GET /users/me, store) when TIDAL redirects back. Shared by the CLI and
+ * the account tool.
+ */
+export async function startLogin(options: StartLoginOptions): Promise<StartedLogin> {
   const redirect = loopbackRedirect(options.redirectUri);
   const pkce = createPkcePair();
   const state = createState();
@@ -189,17 +217,23 @@ export async function login(options: LoginOptions): Promise<StoredUserCredential
     state,
   }).toString();
 
-  const callback = awaitCallback(redirect, state, options.timeoutMs);
+  const callback = awaitCallback(redirect, state, options.timeoutMs, options.signal);
   await callback.listening;
-  options.print(`Open this URL to log in to TIDAL:\n\n  ${authorize.toString()}\n`);
-  if (options.openBrowser) openInBrowser(authorize.toString());
-  const code = await callback.code;
+  const done = callback.code.then((code) => completeLogin(options, code, pkce.verifier));
+  return { authorizeUrl: authorize.toString(), done };
+}
 
+async function completeLogin(
+  options: StartLoginOptions,
+  code: string,
+  verifier: string,
+): Promise<StoredUserCredentials> {
+  const now = options.now ?? Date.now;
   const token = await postTokenForm(
     {
       grant_type: 'authorization_code',
       code,
-      code_verifier: pkce.verifier,
+      code_verifier: verifier,
       redirect_uri: options.redirectUri,
       client_id: options.clientId,
       client_secret: options.clientSecret,
@@ -223,4 +257,12 @@ export async function login(options: LoginOptions): Promise<StoredUserCredential
   };
   await options.store.save(credentials);
   return credentials;
+}
+
+/** `tidal-mcp login`: print the URL (and open the browser), then wait for the login to finish. */
+export async function login(options: LoginOptions): Promise<StoredUserCredentials> {
+  const started = await startLogin(options);
+  options.print(`Open this URL to log in to TIDAL:\n\n  ${started.authorizeUrl}\n`);
+  if (options.openBrowser) openInBrowser(started.authorizeUrl);
+  return started.done;
 }

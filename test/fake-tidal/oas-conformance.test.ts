@@ -260,7 +260,15 @@ describe.skipIf(!haveOas)('the scopes `tidal-mcp login` asks for exist in the TI
       };
     };
     const flow = oas.components.securitySchemes.Authorization_Code_PKCE!.flows.authorizationCode!;
-    expect(LOGIN_SCOPES).toEqual(['user.read', 'playlists.read', 'playlists.write', 'search.read']);
+    expect(LOGIN_SCOPES).toEqual([
+      'user.read',
+      'playlists.read',
+      'playlists.write',
+      'search.read',
+      'collection.read',
+      'collection.write',
+      'recommendations.read',
+    ]);
     for (const scope of LOGIN_SCOPES) {
       expect(Object.keys(flow.scopes)).toContain(scope);
       expect(flow['x-scopes-required-access-tier'][scope], scope).toBe('THIRD_PARTY');

@@ -8,7 +8,7 @@
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { createApp, type App } from '../../src/app.js';
-import type { UserAccess, UserSession } from '../../src/auth/user-session.js';
+import type { Account, UserAccess, UserSession } from '../../src/auth/user-session.js';
 import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server.js';
 import type { TokenProvider } from '../../src/tidal/token-provider.js';
@@ -65,6 +65,8 @@ export interface InProcessServer {
 export interface InProcessOptions {
   /** The logged-in user; default: not logged in (what the app builds from an empty keychain). */
   session?: UserSession;
+  /** The account behind the account tool (default: the app's, over the unit tests' file store). */
+  account?: Account;
   requestsPerSecond?: number;
   /** More environment for loadConfig (e.g. TIDAL_COUNTRY). */
   env?: Record<string, string>;
@@ -88,6 +90,7 @@ export async function startInProcess(
   });
   const app = createApp(config);
   if (options.session) app.deps.user = options.session;
+  if (options.account) app.deps.account = options.account;
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await createServer(app.deps).connect(serverTransport);
   const client = new Client({ name: 'in-process-test', version: '1.0.0' });

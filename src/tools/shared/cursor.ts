@@ -20,8 +20,22 @@ const CursorSchema = z.discriminatedUnion('k', [
     c: z.string().optional(),
     o: z.number().int().min(0),
   }),
-  z.object({ k: z.literal('playlists'), c: z.string().min(1) }),
-  z.object({ k: z.literal('playlist-items'), id: z.string().min(1), c: z.string().min(1) }),
+  z.object({
+    k: z.literal('playlist-items'),
+    id: z.string().min(1),
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+    /** Items shown before this page, so positions continue. */
+    n: z.number().int().min(0),
+  }),
+  z.object({
+    k: z.literal('library'),
+    kind: z.string().min(1),
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+    /** mixes: which family the position is in (daily, discovery, new release). */
+    f: z.number().int().min(0).optional(),
+  }),
 ]);
 
 export type Cursor = z.infer<typeof CursorSchema>;

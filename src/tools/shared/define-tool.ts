@@ -2,12 +2,19 @@
  * The single adapter between tool modules and the MCP SDK, and the only place an error becomes
  * an `isError` result. Tool modules stay declarative: schemas, annotations, description, handler.
  */
-import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
+import {
+  CLIENT_CAPABILITIES_META_KEY,
+  inputRequired,
+  type McpServer,
+  type ServerContext,
+  type ToolAnnotations,
+} from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import type { UserSession } from '../../auth/user-session.js';
+import type { Account, UserSession } from '../../auth/user-session.js';
 import type { Logger } from '../../log.js';
 import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-stats.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
+import type { TidalLibrary } from '../../tidal/library/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
 import { TidalError } from '../../tidal/errors.js';
 import { InputError } from './errors.js';
@@ -19,6 +26,12 @@ export interface ToolDeps {
   /** The logged-in TIDAL user, for manage_playlist. Catalog tools never need it. */
   user: UserSession;
   playlists: TidalPlaylists;
+  /** Favorites, mixes, any playlist and the lookups they need. */
+  library: TidalLibrary;
+  /** Status, in-chat login and logout (the account tool). */
+  account: Account;
+  /** Offer no tool that writes (see toolsFor in tools/index.ts). */
+  readOnly: boolean;
   defaultCountry: string;
   logger: Logger;
   /** Attach per-call upstream statistics to results as `_meta` (used by the benchmark). */
@@ -34,11 +47,21 @@ export interface ToolContext {
   progress(progress: number, total: number, message: string): Promise<void>;
   /** Text for a per-item failure reason: user-facing messages only (see src/errors.ts). */
   userMessage(error: unknown): string;
+  /**
+   * On the call repeated after the client was asked to open a URL (ToolResult.openUrl): what the
+   * user answered. Undefined on a first call.
+   */
+  urlOpened: 'accept' | 'decline' | 'cancel' | undefined;
 }
 
 export interface ToolResult<O> {
   structured: O;
   text: string;
+  /**
+   * Ask the client to open this URL for the user (URL-mode elicitation) before the result is
+   * final, where the client declares support; the tool is then called again with `urlOpened`.
+   */
+  openUrl?: { message: string; url: string };
 }
 
 export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
@@ -51,12 +74,20 @@ export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
     Pick<ToolAnnotations, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'>
   >;
   handler(input: z.infer<I>, ctx: ToolContext): Promise<ToolResult<z.infer<O>>>;
+  /**
+   * What this tool becomes in read-only mode when it is not read-only itself (e.g. account
+   * without logout). A tool that writes and has none is not offered in read-only mode.
+   */
+  readOnlyVariant?: AnyToolDefinition;
 }
 
 /** Any tool, for the registry: the handler's input type is erased (the SDK validated it). */
 export type AnyToolDefinition = Omit<ToolDefinition<z.ZodObject, z.ZodObject>, 'handler'> & {
   handler(input: never, ctx: ToolContext): Promise<ToolResult<unknown>>;
 };
+
+/** The request key of the "open this URL" elicitation (see ToolResult.openUrl). */
+const OPEN_URL = 'open_url';
 
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
   definition: ToolDefinition<I, O>,
@@ -98,7 +129,15 @@ export function describeError(error: unknown, toolName: string, logger: Logger):
 
 function toolContext(deps: ToolDeps, ctx: ServerContext, toolName: string): ToolContext {
   const progressToken = ctx.mcpReq._meta?.progressToken;
+  const answer = ctx.mcpReq.inputResponses?.[OPEN_URL] as { action?: unknown } | undefined;
+  const action = answer?.action;
   return {
+    urlOpened:
+      action === 'accept' || action === 'decline' || action === 'cancel'
+        ? action
+        : answer === undefined
+          ? undefined
+          : 'cancel',
     userMessage: (error) => userMessage(error, (e) => logInternal(deps.logger, toolName, e)),
     deps,
     signal: ctx.mcpReq.signal,
@@ -117,6 +156,23 @@ function statsMeta(deps: ToolDeps, stats: CallStats): Record<string, unknown> | 
   return deps.reportCallStats ? { [STATS_META_KEY]: { ...stats } } : undefined;
 }
 
+/** The part of the client's capabilities this adapter reads. */
+interface ElicitationCapability {
+  elicitation?: { url?: unknown };
+}
+
+/** Whether the client declared URL-mode elicitation: per request (2026) or at initialize (2025). */
+function canOpenUrls(server: McpServer, ctx: ServerContext): boolean {
+  const envelope: unknown = ctx.mcpReq.envelope;
+  const perRequest =
+    typeof envelope === 'object' && envelope !== null
+      ? (envelope as Record<string, unknown>)[CLIENT_CAPABILITIES_META_KEY]
+      : undefined;
+  const atInitialize: unknown = server.server.getClientCapabilities();
+  const declared = (perRequest ?? atInitialize) as ElicitationCapability | undefined;
+  return declared?.elicitation?.url !== undefined;
+}
+
 export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: ToolDeps): void {
   const { inputSchema, outputSchema } = tool;
   server.registerTool(
@@ -131,9 +187,15 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
     async (input: unknown, ctx: ServerContext) => {
       const stats = newCallStats();
       try {
-        const result = await withCallStats(stats, () =>
-          tool.handler(input as never, toolContext(deps, ctx, tool.name)),
-        );
+        const toolCtx = toolContext(deps, ctx, tool.name);
+        const result = await withCallStats(stats, () => tool.handler(input as never, toolCtx));
+        if (result.openUrl && toolCtx.urlOpened === undefined && canOpenUrls(server, ctx)) {
+          // The SDK serves this to 2026 clients as input_required and to 2025 clients as an
+          // elicitation request, then calls the tool again with the user's answer.
+          return inputRequired({
+            inputRequests: { [OPEN_URL]: inputRequired.elicitUrl(result.openUrl) },
+          });
+        }
         return {
           content: [{ type: 'text' as const, text: result.text }],
           structuredContent: result.structured as Record<string, unknown>,

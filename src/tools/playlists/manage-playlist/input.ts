@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/v4';
 import { InputError } from '../../shared/errors.js';
-import { ParamCursor, ParamTidalId } from '../../shared/params.js';
+import { ParamTidalId } from '../../shared/params.js';
 import { ACTIONS, type Action } from './shared.js';
 
 /** The OAS sets no maximum; these keep names and descriptions to what TIDAL's apps display. */
@@ -18,10 +18,10 @@ export const ManagePlaylistInput = z
     action: z
       .enum(ACTIONS)
       .describe(
-        'list: your playlists · get: a playlist with its tracks · create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
+        'create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
       ),
     playlistId: ParamTidalId.describe(
-      'Playlist id (a UUID) from manage_playlist list or create. Required by every action except list and create.',
+      'Playlist id (a UUID) of one of your playlists, from get_library (kind playlists) or manage_playlist create. Required by every action except create.',
     ),
     name: z
       .string()
@@ -43,7 +43,7 @@ export const ManagePlaylistInput = z
       .min(1, 'expected at least one track id')
       .max(MAX_TRACKS_PER_CALL, `expected at most ${MAX_TRACKS_PER_CALL} track ids per call`)
       .describe(
-        'TIDAL track ids (from search_catalog, get_album or tracks_by_isrc) for add_tracks, remove_tracks, reorder, create.',
+        'TIDAL track ids (from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library) for add_tracks, remove_tracks, reorder, create.',
       ),
     isrcs: z
       .array(z.string().max(64, 'expected ISRCs of 12 characters, e.g. USRC17607839'))
@@ -51,7 +51,7 @@ export const ManagePlaylistInput = z
       .max(MAX_TRACKS_PER_CALL, `expected at most ${MAX_TRACKS_PER_CALL} ISRCs per call`)
       .describe('ISRCs to resolve and add (add_tracks, create); unresolved ones are reported.'),
     beforeTrackId: ParamTidalId.describe(
-      'add_tracks/reorder: put the tracks before this track of the playlist (a track id from manage_playlist get; default: at the end).',
+      'add_tracks/reorder: put the tracks before this track of the playlist (a track id from get_playlist; default: at the end).',
     ),
     allowDuplicates: z
       .boolean()
@@ -63,7 +63,6 @@ export const ManagePlaylistInput = z
       .describe(
         'delete and remove_tracks change nothing without confirm: true; they return a preview instead.',
       ),
-    cursor: ParamCursor.describe('nextCursor from an earlier list or get result, to continue it.'),
   })
   .partial({
     playlistId: true,
@@ -75,14 +74,11 @@ export const ManagePlaylistInput = z
     beforeTrackId: true,
     allowDuplicates: true,
     confirm: true,
-    cursor: true,
   });
 
 export type ManagePlaylistArgs = z.infer<typeof ManagePlaylistInput>;
 
 const FIELDS_BY_ACTION: Record<Action, readonly (keyof ManagePlaylistArgs)[]> = {
-  list: ['cursor'],
-  get: ['playlistId', 'cursor'],
   create: ['name', 'description', 'visibility', 'trackIds', 'isrcs'],
   update: ['playlistId', 'name', 'description', 'visibility'],
   delete: ['playlistId', 'confirm'],

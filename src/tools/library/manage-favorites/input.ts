@@ -1,0 +1,103 @@
+/**
+ * manage_favorites input: one flat object; which fields go with which action and kind is
+ * checked in code, so each message names the field. Malformed ISRCs and barcodes are refused
+ * before anything is read or written.
+ */
+import * as z from 'zod/v4';
+import { COLLECTION_KINDS } from '../../../tidal/library/index.js';
+import { isIsrc, ISRC_EXPECTATION, normalizeIsrc } from '../../../tidal/isrc.js';
+import { InputError } from '../../shared/errors.js';
+import { ParamTidalId } from '../../shared/params.js';
+
+/** Per call; batches of 50 keep this to 10 writes. */
+export const MAX_FAVORITES_PER_CALL = 500;
+
+export const ManageFavoritesInput = z.strictObject({
+  action: z
+    .enum(['add', 'remove'])
+    .describe(
+      'add: make them favorites · remove: take them out of your favorites (needs confirm).',
+    ),
+  kind: z
+    .enum(COLLECTION_KINDS)
+    .describe('Which favorites: tracks, albums, artists, playlists or videos.'),
+  ids: z
+    .array(ParamTidalId)
+    .min(1, 'expected at least one id')
+    .max(MAX_FAVORITES_PER_CALL, `expected at most ${MAX_FAVORITES_PER_CALL} ids per call`)
+    .optional()
+    .describe(
+      'TIDAL ids of that kind: from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library.',
+    ),
+  isrcs: z
+    .array(z.string().max(64, `expected ISRCs of ${ISRC_EXPECTATION}`))
+    .min(1, 'expected at least one ISRC')
+    .max(MAX_FAVORITES_PER_CALL, `expected at most ${MAX_FAVORITES_PER_CALL} ISRCs per call`)
+    .optional()
+    .describe(
+      'kind tracks: ISRCs to resolve to TIDAL tracks (one track each); unresolved ones are reported.',
+    ),
+  barcodes: z
+    .array(z.string().max(32, 'expected a barcode of 8 to 14 digits'))
+    .min(1, 'expected at least one barcode')
+    .max(MAX_FAVORITES_PER_CALL, `expected at most ${MAX_FAVORITES_PER_CALL} barcodes per call`)
+    .optional()
+    .describe('kind albums: EAN/UPC barcodes (8 to 14 digits) to resolve to TIDAL albums.'),
+  confirm: z
+    .boolean()
+    .optional()
+    .describe('remove changes nothing without confirm: true; it returns a preview instead.'),
+});
+
+export type ManageFavoritesArgs = z.infer<typeof ManageFavoritesInput>;
+
+/** Digits only: spaces and hyphens as printed on packaging are dropped. */
+export function normalizeBarcode(value: string): string {
+  return value.replace(/[\s-]/g, '');
+}
+
+function checkCodes(args: ManageFavoritesArgs): void {
+  const badIsrc = (args.isrcs ?? []).findIndex((raw) => !isIsrc(normalizeIsrc(raw)));
+  if (badIsrc >= 0) {
+    throw new InputError(
+      `isrcs[${badIsrc}]`,
+      `"${args.isrcs?.[badIsrc]}" is not an ISRC: expected ${ISRC_EXPECTATION}`,
+    );
+  }
+  const badBarcode = (args.barcodes ?? []).findIndex(
+    (raw) => !/^\d{8,14}$/.test(normalizeBarcode(raw)),
+  );
+  if (badBarcode >= 0) {
+    throw new InputError(
+      `barcodes[${badBarcode}]`,
+      `"${args.barcodes?.[badBarcode]}" is not a barcode: expected 8 to 14 digits (EAN-13, UPC-A, GTIN-14)`,
+    );
+  }
+}
+
+/** Refuse what cannot be right before anything is read or written. */
+export function checkArgs(args: ManageFavoritesArgs): void {
+  if (args.isrcs !== undefined && args.kind !== 'tracks') {
+    throw new InputError('isrcs', `only go with kind tracks (this call is for ${args.kind})`);
+  }
+  if (args.barcodes !== undefined && args.kind !== 'albums') {
+    throw new InputError('barcodes', `only go with kind albums (this call is for ${args.kind})`);
+  }
+  if (args.confirm !== undefined && args.action !== 'remove') {
+    throw new InputError('confirm', 'is only used by action remove');
+  }
+  const total = (args.ids?.length ?? 0) + (args.isrcs?.length ?? 0) + (args.barcodes?.length ?? 0);
+  if (total === 0) {
+    throw new InputError(
+      'ids',
+      `${args.action} needs ids${args.kind === 'tracks' ? ' and/or isrcs' : args.kind === 'albums' ? ' and/or barcodes' : ''}`,
+    );
+  }
+  if (total > MAX_FAVORITES_PER_CALL) {
+    throw new InputError(
+      'ids',
+      `ids, isrcs and barcodes together may hold at most ${MAX_FAVORITES_PER_CALL} items per call`,
+    );
+  }
+  checkCodes(args);
+}
