@@ -53,6 +53,8 @@ export interface ToolOutcome {
 export interface InProcessServer {
   app: App;
   client: Client;
+  /** Elicitation requests the client received (see InProcessOptions.elicitation). */
+  elicitations: Record<string, unknown>[];
   /** Call a tool; `meta` becomes the request's `_meta` (e.g. a progressToken). */
   tool(
     name: string,
@@ -70,6 +72,11 @@ export interface InProcessOptions {
   requestsPerSecond?: number;
   /** More environment for loadConfig (e.g. TIDAL_COUNTRY). */
   env?: Record<string, string>;
+  /**
+   * The client declares URL-mode elicitation and answers every elicitation request with this
+   * (recording the request in `elicitations`).
+   */
+  elicitation?: 'accept' | 'decline' | 'cancel';
 }
 
 export async function startInProcess(
@@ -93,11 +100,26 @@ export async function startInProcess(
   if (options.account) app.deps.account = options.account;
   const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
   await createServer(app.deps).connect(serverTransport);
-  const client = new Client({ name: 'in-process-test', version: '1.0.0' });
+  const elicitations: Record<string, unknown>[] = [];
+  const client = new Client(
+    { name: 'in-process-test', version: '1.0.0' },
+    options.elicitation ? { capabilities: { elicitation: { url: {} } } } : {},
+  );
+  if (options.elicitation) {
+    const action = options.elicitation;
+    client.setRequestHandler(
+      'elicitation/create',
+      (request: { params: Record<string, unknown> }) => {
+        elicitations.push(request.params);
+        return Promise.resolve({ action });
+      },
+    );
+  }
   await client.connect(clientTransport);
   return {
     app,
     client,
+    elicitations,
     async tool(name, args, meta) {
       const result = await client.callTool({ name, arguments: args, ...(meta && { _meta: meta }) });
       const content = (result.content ?? []) as { text?: string }[];

@@ -269,7 +269,7 @@ describe('manage_favorites', () => {
 describe('manage_favorites when things go wrong', () => {
   let fake: FakeTidal;
   afterEach(() => fake.close());
-  const scopes = [...ALL_USER_SCOPES];
+  const scopes: string[] = [...ALL_USER_SCOPES];
 
   /** The server, with retries that wait 1 ms so exhausting them does not slow the suite down. */
   async function start(f: FakeTidal, granted = scopes): Promise<InProcessServer> {

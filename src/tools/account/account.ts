@@ -91,10 +91,12 @@ async function run(input: { action: Output['action']; confirm?: boolean }, ctx: 
     const pending = await account.login();
     const opened = ctx.urlOpened;
     const message = loginText(pending, opened);
+    // The call repeated after the client opened the URL finds its own login waiting: not a reuse.
+    const reused = opened === undefined && pending.reused;
     const structured: Output = {
       action: 'login',
       message,
-      login: { ...pending, ...(opened && { opened }) },
+      login: { ...pending, reused, ...(opened && { opened }) },
     };
     const openUrl = {
       message: 'Log in to TIDAL so tidal-mcp can use your library and playlists.',
