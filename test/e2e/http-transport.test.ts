@@ -89,12 +89,24 @@ describe('Streamable HTTP transport', () => {
     it('lists every tool', async () => {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name).sort()).toEqual([
+        'account',
         'get_album',
+        'get_library',
+        'get_playlist',
+        'manage_favorites',
         'manage_playlist',
         'search_catalog',
         'similar_artists',
         'tracks_by_isrc',
       ]);
+    });
+
+    it('explains that the in-chat login cannot work over HTTP, with no URL', async () => {
+      const result = await client.callTool({ name: 'account', arguments: { action: 'login' } });
+      expect(result.isError).toBe(true);
+      const text = (result.content as { text: string }[])[0]!.text;
+      expect(text).toContain('logging in from the chat is not available over HTTP');
+      expect(text).not.toContain('/authorize');
     });
 
     it('calls a tool against TIDAL', async () => {

@@ -57,7 +57,11 @@ describe('MCP Inspector CLI over stdio', () => {
       tools: { name: string }[];
     };
     expect(result.tools.map((t) => t.name).sort()).toEqual([
+      'account',
       'get_album',
+      'get_library',
+      'get_playlist',
+      'manage_favorites',
       'manage_playlist',
       'search_catalog',
       'similar_artists',
