@@ -13,6 +13,7 @@ import { resolve } from 'node:path';
 import { printReport } from './report.js';
 import { runBurstSection } from './sections/burst.js';
 import { runHttpSection, type HttpLevel } from './sections/http.js';
+import { libraryTargets } from './sections/library.js';
 import { runPlaylistSection } from './sections/playlist.js';
 import { runStartupSection } from './sections/startup.js';
 import { runToolSection } from './sections/tools.js';
@@ -53,7 +54,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     options,
     tokenEstimate: 'tokens ≈ bytes / 4 of the text content the model reads',
     ...measured,
-    targets: checkTargets(measured),
+    targets: [...checkTargets(measured), ...(await libraryTargets(options))],
   };
 }
 
