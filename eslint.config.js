@@ -16,7 +16,8 @@ const ALLOWED_IMPORTS = {
   'auth/': ['auth/', 'tidal/', 'errors.ts'],
   'tools/': ['tools/', 'tidal/', 'auth/user-session.ts', 'errors.ts', 'log.ts'],
   'transports/': ['transports/', 'app.ts', 'server.ts', 'config.ts', 'errors.ts', 'log.ts'],
-  'server.ts': ['server.ts', 'tools/', 'log.ts', 'version.ts'],
+  'server.ts': ['server.ts', 'tools/', 'identity.ts', 'log.ts', 'version.ts'],
+  'identity.ts': ['identity.ts', 'version.ts'],
   'commands.ts': [
     'commands.ts',
     'auth/',

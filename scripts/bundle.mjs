@@ -30,6 +30,7 @@ rmSync(stage, { recursive: true, force: true });
 mkdirSync(stage, { recursive: true });
 for (const item of [
   'dist',
+  'assets/icon.png',
   'manifest.json',
   'README.md',
   'LICENSE',

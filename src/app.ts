@@ -5,6 +5,7 @@
 import { TidalAccount } from './auth/account.js';
 import { ClientCredentialsProvider } from './auth/client-credentials.js';
 import { StoredUserSession } from './auth/stored-session.js';
+import type { TokenEndpointOptions } from './auth/token-endpoint.js';
 import { createTokenStore } from './auth/token-stores.js';
 import { LoginRequiredError, type UserSession } from './auth/user-session.js';
 import type { Config } from './config.js';
@@ -13,6 +14,7 @@ import { TidalCatalog } from './tidal/catalog/index.js';
 import { TidalHttp } from './tidal/http.js';
 import { TidalLibrary } from './tidal/library/index.js';
 import { TidalPlaylists } from './tidal/playlists/index.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './tidal/retry.js';
 import type { ToolDeps } from './tools/shared/define-tool.js';
 import { packageVersion } from './version.js';
 
@@ -25,27 +27,22 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function createApp(config: Config): App {
-  const logger = createLogger(config.logLevel, undefined, [config.clientSecret, config.http.token]);
-  const userAgent = `tidal-mcp/${packageVersion()}`;
-  const http = new TidalHttp({
-    apiUrl: config.apiUrl,
-    userAgent,
-    requestsPerSecond: config.requestsPerSecond,
-    onDebug: (message) => logger.debug(message),
-  });
-  const clientCredentials = new ClientCredentialsProvider(
-    { clientId: config.clientId, clientSecret: config.clientSecret },
-    { tokenUrl: config.tokenUrl, userAgent },
-  );
-  const catalog = new TidalCatalog(http, clientCredentials);
+/**
+ * The logged-in user as the tools see them, and the account tool's account, over one token store
+ * and session so a login from the chat is seen by the next call.
+ */
+function userSide(
+  config: Config,
+  endpoint: TokenEndpointOptions,
+  logger: Logger,
+): { user: UserSession; account: TidalAccount } {
   const store = config.clientId ? createTokenStore(config, config.clientId) : undefined;
   const session = store
     ? new StoredUserSession({
         store,
         clientId: config.clientId,
         clientSecret: config.clientSecret,
-        endpoint: { tokenUrl: config.tokenUrl, userAgent },
+        endpoint,
         defaultCountry: config.country,
       })
     : undefined;
@@ -63,11 +60,37 @@ export function createApp(config: Config): App {
       apiUrl: config.apiUrl,
       redirectUri: config.redirectUri,
       timeoutMs: config.loginTimeoutSeconds * 1000,
-      endpoint: { tokenUrl: config.tokenUrl, userAgent },
+      endpoint,
     },
     transport: config.transport,
     onEvent: (message) => logger.info(message),
   });
+  return { user, account };
+}
+
+export function createApp(config: Config): App {
+  const logger = createLogger(config.logLevel, undefined, [config.clientSecret, config.http.token]);
+  const userAgent = `tidal-mcp/${packageVersion()}`;
+  // One policy for the API and the token endpoint: same retries, same per-call budget.
+  const retry: RetryPolicy = {
+    ...DEFAULT_RETRY_POLICY,
+    budgetMs: config.requestTimeoutSeconds * 1000,
+  };
+  const endpoint = { tokenUrl: config.tokenUrl, userAgent, retry };
+  const http = new TidalHttp({
+    apiUrl: config.apiUrl,
+    userAgent,
+    requestsPerSecond: config.requestsPerSecond,
+    retry,
+    onDebug: (message) => logger.debug(message),
+    onError: (message) => logger.error(message),
+  });
+  const clientCredentials = new ClientCredentialsProvider(
+    { clientId: config.clientId, clientSecret: config.clientSecret },
+    endpoint,
+  );
+  const catalog = new TidalCatalog(http, clientCredentials);
+  const { user, account } = userSide(config, endpoint, logger);
   const deps: ToolDeps = {
     catalog,
     user,

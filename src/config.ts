@@ -14,6 +14,8 @@ export const DEFAULTS = {
   redirectUri: 'http://127.0.0.1:8765/callback',
   country: 'US',
   requestsPerSecond: 4,
+  /** MCP clients wait 60 s for a tool; report a hanging TIDAL well before that. */
+  requestTimeoutSeconds: 30,
   httpHost: '127.0.0.1',
   httpPort: 8787,
   keychainService: 'tidal-mcp',
@@ -44,6 +46,11 @@ const EnvSchema = z.object({
     .positive('must be a positive number of requests per second')
     .max(100)
     .default(DEFAULTS.requestsPerSecond),
+  TIDAL_MCP_REQUEST_TIMEOUT_SECONDS: z.coerce
+    .number()
+    .min(5, 'must be at least 5 seconds')
+    .max(55, 'must be at most 55 seconds (MCP clients give up after 60 s)')
+    .default(DEFAULTS.requestTimeoutSeconds),
   TIDAL_MCP_KEYCHAIN_SERVICE: z.string().trim().min(1).default(DEFAULTS.keychainService),
   TIDAL_MCP_TOKEN_STORE: z.enum(['keychain', 'file']).default('keychain'),
   TIDAL_MCP_HTTP_HOST: z.string().trim().min(1).default(DEFAULTS.httpHost),
@@ -71,6 +78,8 @@ export interface Config {
   readonly redirectUri: string;
   readonly country: string;
   readonly requestsPerSecond: number;
+  /** Budget for one TIDAL call, retries and rate-limit waits included. */
+  readonly requestTimeoutSeconds: number;
   readonly keychainService: string;
   readonly tokenStore: 'keychain' | 'file';
   readonly http: {
@@ -190,6 +199,7 @@ export function loadConfig(
     redirectUri: e.TIDAL_REDIRECT_URI,
     country: e.TIDAL_COUNTRY,
     requestsPerSecond: e.TIDAL_MCP_REQUESTS_PER_SECOND,
+    requestTimeoutSeconds: e.TIDAL_MCP_REQUEST_TIMEOUT_SECONDS,
     keychainService: e.TIDAL_MCP_KEYCHAIN_SERVICE,
     tokenStore: e.TIDAL_MCP_TOKEN_STORE,
     http: Object.freeze({

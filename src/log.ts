@@ -2,6 +2,7 @@
  * The stderr logger. stdout belongs to the MCP protocol in stdio mode, so nothing else may
  * write there. Messages pass through redact() so a token that slips into an error never leaves.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
 const ORDER: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 99 };
@@ -28,14 +29,29 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
   return out;
 }
 
+/**
+ * Where a tool call's log lines also go: the MCP client that made the call (notifications/message,
+ * filtered by the level the client chose). Carried with AsyncLocalStorage so a line logged deep in
+ * the TIDAL client reaches the caller whose request caused it, and nobody else.
+ */
+export type LogSink = (level: Exclude<LogLevel, 'silent'>, message: string) => void;
+const sinks = new AsyncLocalStorage<LogSink>();
+
+export function withLogSink<T>(sink: LogSink, fn: () => Promise<T>): Promise<T> {
+  return sinks.run(sink, fn);
+}
+
 export function createLogger(
   level: LogLevel = 'info',
   write: (line: string) => void = (line) => process.stderr.write(line),
   secrets: readonly (string | undefined)[] = [],
 ): Logger {
   const emit = (at: Exclude<LogLevel, 'silent'>, message: string) => {
-    if (ORDER[at] < ORDER[level]) return;
-    write(`[tidal-mcp] ${at}: ${redact(message, secrets)}\n`);
+    const sink = sinks.getStore();
+    if (ORDER[at] < ORDER[level] && sink === undefined) return;
+    const safe = redact(message, secrets);
+    if (ORDER[at] >= ORDER[level]) write(`[tidal-mcp] ${at}: ${safe}\n`);
+    sink?.(at, safe);
   };
   return {
     debug: (m) => emit('debug', m),

@@ -3,9 +3,10 @@
  * because the expensive parts (HTTP pool, token, cache) live in `deps` and are shared.
  */
 import { McpServer } from '@modelcontextprotocol/server';
+import { ClientLogging } from './tools/shared/client-log.js';
 import { registerTool, type ToolDeps } from './tools/shared/define-tool.js';
 import { toolsFor } from './tools/index.js';
-import { packageVersion } from './version.js';
+import { serverIdentity } from './identity.js';
 
 const INSTRUCTIONS = [
   "tidal-mcp looks music up in the TIDAL catalog and works with the user's TIDAL library.",
@@ -16,14 +17,15 @@ const INSTRUCTIONS = [
 ].join(' ');
 
 export function createServer(deps: ToolDeps): McpServer {
-  const server = new McpServer(
-    { name: 'tidal-mcp', title: 'TIDAL', version: packageVersion() },
-    {
-      // The tool list is fixed for the life of the process, so never promise list_changed.
-      capabilities: { tools: { listChanged: false } },
-      instructions: INSTRUCTIONS,
-    },
-  );
-  for (const tool of toolsFor({ readOnly: deps.readOnly })) registerTool(server, tool, deps);
+  const server = new McpServer(serverIdentity(), {
+    // The tool list is fixed for the life of the process, so never promise list_changed.
+    // logging: clients may choose a level (logging/setLevel, or per request in 2026-07-28) and
+    // then receive a call's log lines as notifications, redacted like stderr.
+    capabilities: { tools: { listChanged: false }, logging: {} },
+    instructions: INSTRUCTIONS,
+  });
+  const logging = new ClientLogging(server);
+  for (const tool of toolsFor({ readOnly: deps.readOnly }))
+    registerTool(server, tool, deps, logging);
   return server;
 }

@@ -65,7 +65,7 @@ const CASES: Case[] = [
 ];
 
 async function measure(fake: FakeTidal, h: InProcessServer, test: Case): Promise<Target> {
-  h.app.http.cache.clear();
+  h.app.http.cache.invalidate(() => true);
   fake.clearRequests();
   const started = performance.now();
   await test.call(h);

@@ -1,10 +1,13 @@
 /**
  * The app's own client-credentials token for catalog reads. Held in memory only, reused until
- * a minute before expiry; concurrent callers share one token request; after a 401 the next
- * caller fetches a new one (the retry itself is bounded by src/tidal/http.ts).
+ * a minute before expiry; concurrent callers share one token request (a SharedRequest: a caller
+ * that hangs up stops waiting without failing the others, and the request is cancelled only
+ * when all have hung up); after a 401 the next caller fetches a new one (the retry itself is
+ * bounded by src/tidal/http.ts).
  */
 import { systemClock, type Clock } from '../tidal/clock.js';
 import { AuthError, CredentialsMissingError } from '../tidal/errors.js';
+import { SharedRequest, abortReason } from '../tidal/shared-request.js';
 import type { TokenProvider } from '../tidal/token-provider.js';
 import { postTokenForm, TokenEndpointError, type TokenEndpointOptions } from './token-endpoint.js';
 
@@ -17,10 +20,8 @@ export interface ClientCredentials {
 
 export class ClientCredentialsProvider implements TokenProvider {
   private token: { value: string; expiresAt: number } | undefined;
-  private pending: Promise<string> | undefined;
+  private pending: SharedRequest<string> | undefined;
   private readonly clock: Clock;
-  /** How many tokens this process has requested; tests and the benchmark read it. */
-  requests = 0;
 
   constructor(
     private readonly credentials: ClientCredentials,
@@ -45,20 +46,24 @@ export class ClientCredentialsProvider implements TokenProvider {
     if (this.token && this.token.expiresAt - EXPIRY_MARGIN_MS > this.clock.now()) {
       return Promise.resolve(this.token.value);
     }
-    this.pending ??= this.fetchToken(signal).finally(() => {
-      this.pending = undefined;
-    });
-    return this.pending;
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    if (!this.pending || this.pending.abandoned) {
+      const shared = new SharedRequest((sharedSignal) => this.fetchToken(sharedSignal));
+      this.pending = shared;
+      void shared.settled.then(() => {
+        if (this.pending === shared) this.pending = undefined;
+      });
+    }
+    return this.pending.join(signal);
   }
 
   invalidate(token: string): void {
     if (this.token?.value === token) this.token = undefined;
   }
 
-  private async fetchToken(signal?: AbortSignal): Promise<string> {
+  private async fetchToken(signal: AbortSignal): Promise<string> {
     const missing = this.missing();
     if (missing.length > 0) throw new CredentialsMissingError(missing);
-    this.requests++;
     try {
       const response = await postTokenForm(
         {

@@ -3,8 +3,13 @@
  * to this TIDAL_CLIENT_ID, and are either unexpired or refreshable. The access token is refreshed
  * a minute before expiry and after a 401, one refresh at a time, and written back to the store.
  * A rejected refresh or a missing refresh token ends in LoginRequiredError, never a loop.
+ *
+ * Concurrent callers share the refresh; each stops waiting when its own signal aborts. The
+ * refresh itself is never cancelled by callers (only by its own call budget): TIDAL may rotate
+ * the refresh token, and a refresh cut off before the store is written would lose the login.
  */
 import { systemClock, type Clock } from '../tidal/clock.js';
+import { SharedRequest } from '../tidal/shared-request.js';
 import type { TokenProvider } from '../tidal/token-provider.js';
 import type { StoredUserCredentials, TokenStore } from './credentials.js';
 import { postTokenForm, TokenEndpointError, type TokenEndpointOptions } from './token-endpoint.js';
@@ -23,7 +28,7 @@ export interface StoredSessionOptions {
 
 export class StoredUserSession implements UserSession, TokenProvider {
   private credentials: StoredUserCredentials | undefined;
-  private refreshing: Promise<string> | undefined;
+  private refreshing: SharedRequest<string> | undefined;
   /** The token TIDAL rejected with a 401; the next getToken() must not hand it out again. */
   private rejected: string | undefined;
   /** A refresh token TIDAL refused (4xx): never sent again, so a dead login cannot loop. */
@@ -48,14 +53,18 @@ export class StoredUserSession implements UserSession, TokenProvider {
     return this.current().then((c) => `user:${c.userId}`);
   }
 
-  async getToken(): Promise<string> {
+  async getToken(signal?: AbortSignal): Promise<string> {
     const credentials = await this.current();
     const fresh = credentials.expiresAt - EXPIRY_MARGIN_MS > this.clock.now();
     if (fresh && credentials.accessToken !== this.rejected) return credentials.accessToken;
-    this.refreshing ??= this.refresh(credentials).finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
+    if (!this.refreshing) {
+      const shared = new SharedRequest(() => this.refresh(credentials), { keepRunning: true });
+      this.refreshing = shared;
+      void shared.settled.then(() => {
+        if (this.refreshing === shared) this.refreshing = undefined;
+      });
+    }
+    return this.refreshing.join(signal);
   }
 
   invalidate(token: string): void {

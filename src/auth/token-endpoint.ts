@@ -2,10 +2,32 @@
  * POSTs to TIDAL's OAuth token endpoint (client credentials now; authorization code and refresh
  * for user logins). Errors carry TIDAL's `error` code and description, never the form we sent:
  * that form holds the client secret, codes and verifiers.
+ *
+ * Retries and time limits are the API client's: the same RetryPolicy (5xx, 429 and network
+ * failures, bounded by maxRetries) and the same per-call budget, so a hanging token endpoint is
+ * reported before an MCP client gives up, like a hanging API.
  */
 import { request, type Dispatcher } from 'undici';
+import { readBody } from '../tidal/body.js';
+import { withBudget, type CallBudget } from '../tidal/budget.js';
 import { systemClock, type Clock } from '../tidal/clock.js';
-import { AuthError, NetworkError, UpstreamError } from '../tidal/errors.js';
+import {
+  AuthError,
+  InvalidResponseError,
+  NetworkError,
+  RateLimitedError,
+  UpstreamError,
+} from '../tidal/errors.js';
+import {
+  DEFAULT_RETRY_POLICY,
+  backoffMs,
+  errorCode,
+  isRetryableNetworkError,
+  rateLimitWait,
+  retrying,
+  type Attempt,
+  type RetryPolicy,
+} from '../tidal/retry.js';
 
 export interface TokenResponse {
   access_token: string;
@@ -33,71 +55,104 @@ export interface TokenEndpointOptions {
   userAgent: string;
   dispatcher?: Dispatcher;
   clock?: Clock;
-  /** Retries for 5xx and network failures (the token endpoint is idempotent for our grants). */
-  maxRetries?: number;
+  /** The API client's policy (app.ts passes the same object to both). */
+  retry?: Partial<RetryPolicy>;
 }
 
-// eslint-disable-next-line max-lines-per-function -- being split on its reliability branch (issue 16)
+/** Per attempt, to response headers and between body chunks. */
+const ATTEMPT_TIMEOUT_MS = 15_000;
+const WHAT = 'the token request';
+
 export async function postTokenForm(
   form: Record<string, string | undefined>,
   options: TokenEndpointOptions,
   signal?: AbortSignal,
 ): Promise<TokenResponse> {
   const clock = options.clock ?? systemClock;
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const body = new URLSearchParams();
   for (const [key, value] of Object.entries(form)) if (value !== undefined) body.set(key, value);
-  const maxRetries = options.maxRetries ?? 2;
-  for (let attempt = 0; ; attempt++) {
-    let status: number;
-    let text: string;
-    try {
-      const response = await request(options.tokenUrl, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
-          accept: 'application/json',
-          'user-agent': options.userAgent,
-        },
-        body: body.toString(),
-        dispatcher: options.dispatcher,
-        signal,
-        headersTimeout: 15_000,
-        bodyTimeout: 15_000,
-      });
-      status = response.statusCode;
-      text = await response.body.text();
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      if (attempt < maxRetries) {
-        await clock.sleep(500 * 2 ** attempt, signal);
-        continue;
-      }
-      const code = (error as { code?: string }).code ?? 'error';
-      throw new NetworkError(`could not reach the TIDAL token endpoint (${code})`);
-    }
-    if (status >= 500 && attempt < maxRetries) {
-      await clock.sleep(500 * 2 ** attempt, signal);
-      continue;
-    }
-    let json: Record<string, unknown> = {};
-    try {
-      json = JSON.parse(text) as Record<string, unknown>;
-    } catch {
-      // Not JSON: handled below by status.
-    }
-    if (status >= 200 && status < 300 && typeof json.access_token === 'string') {
-      return json as unknown as TokenResponse;
-    }
-    if (status >= 500) {
-      throw new UpstreamError(`the TIDAL token endpoint failed (HTTP ${status})`, status);
-    }
-    const oauthError = typeof json.error === 'string' ? json.error : undefined;
-    const description =
-      typeof json.error_description === 'string' ? `: ${json.error_description.slice(0, 200)}` : '';
-    throw new TokenEndpointError(
-      `the TIDAL token endpoint refused the request (HTTP ${status}${oauthError ? `, ${oauthError}` : ''})${description}`,
-      status,
-      oauthError,
+  const timedOut = 'the TIDAL token endpoint did not answer in time';
+  return withBudget(clock, policy.budgetMs, signal, timedOut, (budget) =>
+    retrying(
+      (n) => attempt(body.toString(), options, policy, budget, n),
+      policy,
+      budget,
+      clock,
+      () => undefined,
+    ),
+  );
+}
+
+async function attempt(
+  form: string,
+  options: TokenEndpointOptions,
+  policy: RetryPolicy,
+  budget: CallBudget,
+  n: number,
+): Promise<Attempt<TokenResponse>> {
+  let status: number;
+  let text: string;
+  let headers: Record<string, string | string[] | undefined>;
+  try {
+    const response = await request(options.tokenUrl, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded; charset=UTF-8',
+        accept: 'application/json',
+        'user-agent': options.userAgent,
+      },
+      body: form,
+      dispatcher: options.dispatcher,
+      signal: budget.signal,
+      headersTimeout: ATTEMPT_TIMEOUT_MS,
+      bodyTimeout: ATTEMPT_TIMEOUT_MS,
+    });
+    ({ statusCode: status, headers } = response);
+    ({ text } = await readBody(response.body, headers, WHAT, status));
+  } catch (error) {
+    if (budget.signal.aborted || error instanceof InvalidResponseError) throw error;
+    const failure = new NetworkError(
+      `could not reach the TIDAL token endpoint (${errorCode(error) ?? 'error'})`,
     );
+    if (!isRetryableNetworkError(error)) throw failure;
+    return { ok: false, error: failure, retryInMs: backoffMs(n, policy), why: 'token endpoint' };
   }
+  const why = `token endpoint: HTTP ${status}`;
+  if (status === 429) {
+    const wait = rateLimitWait(headers, n, policy, (options.clock ?? systemClock).now());
+    return {
+      ok: false,
+      error: new RateLimitedError(wait.ms, wait.source),
+      retryInMs: wait.ms,
+      why,
+    };
+  }
+  if (status >= 500) {
+    const error = new UpstreamError(`the TIDAL token endpoint failed (HTTP ${status})`, status);
+    return { ok: false, error, retryInMs: backoffMs(n, policy), why };
+  }
+  return { ok: true, value: tokenOrError(status, text) };
+}
+
+function tokenOrError(status: number, text: string): TokenResponse {
+  let json: Record<string, unknown> = {};
+  try {
+    json = JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    // Not JSON: handled below by status.
+  }
+  if (status >= 200 && status < 300) {
+    if (typeof json.access_token === 'string') return json as unknown as TokenResponse;
+    // An authorization code is single use: a broken answer is reported, never retried.
+    throw InvalidResponseError.for(WHAT, status, 'no access_token in the answer');
+  }
+  const oauthError = typeof json.error === 'string' ? json.error : undefined;
+  const description =
+    typeof json.error_description === 'string' ? `: ${json.error_description.slice(0, 200)}` : '';
+  throw new TokenEndpointError(
+    `the TIDAL token endpoint refused the request (HTTP ${status}${oauthError ? `, ${oauthError}` : ''})${description}`,
+    status,
+    oauthError,
+  );
 }

@@ -11,12 +11,24 @@ export interface CallStats {
   cacheHits: number;
   retries: number;
   throttledMs: number;
+  /** Response bytes as they crossed the network (compressed when TIDAL compressed them). */
+  wireBytes: number;
+  /** The same responses decoded: what was parsed. */
+  decodedBytes: number;
 }
 
 const storage = new AsyncLocalStorage<CallStats>();
 
 export function newCallStats(): CallStats {
-  return { upstreamRequests: 0, upstreamMs: 0, cacheHits: 0, retries: 0, throttledMs: 0 };
+  return {
+    upstreamRequests: 0,
+    upstreamMs: 0,
+    cacheHits: 0,
+    retries: 0,
+    throttledMs: 0,
+    wireBytes: 0,
+    decodedBytes: 0,
+  };
 }
 
 export function withCallStats<T>(stats: CallStats, fn: () => Promise<T>): Promise<T> {

@@ -2,6 +2,8 @@
 export interface Clock {
   now(): number;
   sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  /** Run `fire` after `ms` (a call's deadline); returns a function that cancels it. */
+  setTimer(ms: number, fire: () => void): () => void;
 }
 
 export const systemClock: Clock = {
@@ -22,4 +24,10 @@ export const systemClock: Clock = {
       };
       signal?.addEventListener('abort', onAbort, { once: true });
     }),
+  setTimer: (ms, fire) => {
+    const timer = setTimeout(fire, ms);
+    // A pending deadline alone must not keep the process alive.
+    timer.unref();
+    return () => clearTimeout(timer);
+  },
 };

@@ -32,11 +32,41 @@ export class NotFoundError extends TidalError {
   readonly kind = 'not_found';
 }
 
+/** Waits longer than this are not worth remembering exactly: TIDAL asked for "a long time". */
+export const MAX_REPORTED_WAIT_MS = 60 * 60 * 1000;
+
+/** A wait as people say it: "45 s" up to 90 s, then "3 min", and "more than an hour" beyond that. */
+export function formatWait(ms: number): string {
+  if (!(ms <= MAX_REPORTED_WAIT_MS)) return 'more than an hour';
+  const seconds = Math.max(1, Math.ceil(ms / 1000));
+  return seconds <= 90 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+}
+
+/**
+ * Who set the wait: TIDAL (Retry-After or x-ratelimit-* hints, possibly remembered from an
+ * earlier response), our own backoff after 429s without hints, or our own request queue.
+ */
+export type RateLimitSource = 'tidal' | 'backoff' | 'queue';
+
 export class RateLimitedError extends TidalError {
   override name = 'RateLimitedError';
   readonly kind = 'rate_limited';
-  constructor(readonly retryAfterSeconds: number) {
-    super(`TIDAL rate limit reached; retry after ${retryAfterSeconds} s`, 429);
+  /** Whole seconds to wait, at least 1, at most an hour. */
+  readonly retryAfterSeconds: number;
+  constructor(waitMs: number, source: RateLimitSource = 'tidal') {
+    const wait = formatWait(waitMs);
+    super(
+      source === 'queue'
+        ? `tidal-mcp has too many TIDAL requests queued; the next free slot is in ${wait}`
+        : source === 'tidal'
+          ? `TIDAL's rate limit was reached; TIDAL asks to wait ${wait}`
+          : `TIDAL's rate limit was reached; retry in ${wait}`,
+      source === 'queue' ? undefined : 429,
+    );
+    this.retryAfterSeconds = Math.min(
+      MAX_REPORTED_WAIT_MS / 1000,
+      Math.max(1, Math.ceil(Number.isFinite(waitMs) ? waitMs / 1000 : Infinity)),
+    );
   }
 }
 
@@ -82,6 +112,37 @@ export class UpstreamError extends TidalError {
 
 export class NetworkError extends TidalError {
   override name = 'NetworkError';
+  readonly kind = 'network';
+}
+
+/**
+ * A 2xx whose body is not what the API promises: HTML from a proxy, broken JSON, an empty body
+ * where a document belongs, a wrong content type, a document without `data`, a body that
+ * cannot be decompressed or is larger than we accept. TIDAL's fault, not the caller's.
+ */
+export class InvalidResponseError extends UpstreamError {
+  override name = 'InvalidResponseError';
+  constructor(
+    message: string,
+    status: number | undefined,
+    /** What was wrong, for the log only ("not JSON", "content type text/html", ...). */
+    readonly reason: string,
+  ) {
+    super(message, status);
+  }
+
+  static for(what: string, status: number | undefined, reason: string): InvalidResponseError {
+    return new InvalidResponseError(
+      `TIDAL returned an invalid response for ${what}`,
+      status,
+      reason,
+    );
+  }
+}
+
+/** The call's whole budget (attempts, retries and waits) ran out before TIDAL answered. */
+export class TidalTimeoutError extends TidalError {
+  override name = 'TidalTimeoutError';
   readonly kind = 'network';
 }
 

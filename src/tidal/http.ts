@@ -1,20 +1,35 @@
 /**
- * The one way src/ talks to the TIDAL API: undici with keep-alive, JSON:API headers, the
- * client-side rate limiter, the retry policy, the response cache and 401 re-authentication.
- * Every byte of a token stays in request headers; nothing here logs or throws one.
+ * The one way src/ talks to the TIDAL API: undici with keep-alive, JSON:API headers, gzip,
+ * the client-side rate limiter, the retry policy and call budget, the response cache and 401
+ * re-authentication. Every byte of a token stays in request headers; nothing here logs or
+ * throws one.
  */
 import { Agent, request, type Dispatcher } from 'undici';
+import { ACCEPT_ENCODING, readBody } from './body.js';
+import { withBudget } from './budget.js';
 import { ResponseCache } from './cache.js';
 import { currentCallStats } from './call-stats.js';
 import { systemClock, type Clock } from './clock.js';
-import { NetworkError, RateLimitedError, errorFromResponse, type TidalError } from './errors.js';
+import { InvalidResponseError } from './errors.js';
+import {
+  accepted,
+  invalid,
+  refused,
+  unreachable,
+  type Exchange,
+  type Exchanged,
+  type Method,
+  type OutcomeContext,
+  type RawResponse,
+} from './outcomes.js';
+import { assertWritable } from './read-only.js';
 import { RateLimiter } from './rate-limiter.js';
 import {
   DEFAULT_RETRY_POLICY,
-  backoffMs,
-  isRetryableStatus,
-  rateLimitDelayMs,
+  headerValue,
   rateLimitHintMs,
+  retrying,
+  type Attempt,
   type HeaderBag,
   type RetryPolicy,
 } from './retry.js';
@@ -22,17 +37,20 @@ import type { TokenProvider } from './token-provider.js';
 
 export const JSON_API = 'application/vnd.api+json';
 
+/** Per attempt, to response headers and between body chunks: a stuck attempt is retried. */
+const ATTEMPT_TIMEOUT_MS = 15_000;
+
 export interface TidalHttpOptions {
   apiUrl: string;
   userAgent: string;
   requestsPerSecond: number;
   dispatcher?: Dispatcher;
   clock?: Clock;
+  /** Retries and the per-call budget; app.ts shares one policy with the token endpoint. */
   retry?: Partial<RetryPolicy>;
-  cache?: ResponseCache;
-  /** Per attempt: time to response headers and between body chunks. */
-  timeoutMs?: number;
   onDebug?: (message: string) => void;
+  /** TIDAL misbehaved (an invalid response): one line for the error log, no stack. */
+  onError?: (message: string) => void;
 }
 
 export interface GetOptions {
@@ -42,6 +60,12 @@ export interface GetOptions {
   /** Names what was asked for, for error messages ("album 123"). */
   what: string;
   signal?: AbortSignal;
+  /**
+   * Read what TIDAL has now: skip the cached entry and any identical request already in
+   * flight (use before a write that depends on the current state). The answer refreshes the
+   * cache entry; identical reads that start while it is in flight share it.
+   */
+  fresh?: boolean;
 }
 
 export interface SendOptions {
@@ -57,27 +81,6 @@ export interface SendResult<T> {
   body: T | undefined;
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
-
-const RETRYABLE_NETWORK_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-]);
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
 export class TidalHttp {
   readonly cache: ResponseCache;
   private readonly dispatcher: Dispatcher;
@@ -85,28 +88,29 @@ export class TidalHttp {
   private readonly limiter: RateLimiter;
   private readonly clock: Clock;
   private readonly policy: RetryPolicy;
-  private readonly origin: string;
-  private readonly basePath: string;
-  /** Process-wide totals, for /healthz-style introspection and the benchmark. */
-  readonly totals = { requests: 0, rateLimited: 0, retries: 0 };
+  private readonly url: string;
+  private readonly outcomes: OutcomeContext;
 
   constructor(private readonly options: TidalHttpOptions) {
-    const base = new URL(options.apiUrl);
-    this.origin = base.origin;
-    this.basePath = base.pathname.replace(/\/+$/, '');
+    this.url = options.apiUrl.replace(/\/+$/, '');
     this.clock = options.clock ?? systemClock;
     this.policy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
-    this.cache = options.cache ?? new ResponseCache();
+    this.cache = new ResponseCache();
     this.limiter = new RateLimiter(options.requestsPerSecond, undefined, this.clock);
-    const timeout = options.timeoutMs ?? 15_000;
+    this.outcomes = {
+      policy: this.policy,
+      now: () => this.clock.now(),
+      pause: (ms) => this.limiter.pauseFor(ms),
+      onError: options.onError,
+    };
     this.ownsDispatcher = options.dispatcher === undefined;
     this.dispatcher =
       options.dispatcher ??
       new Agent({
         keepAliveTimeout: 30_000,
         keepAliveMaxTimeout: 120_000,
-        headersTimeout: timeout,
-        bodyTimeout: timeout,
+        headersTimeout: ATTEMPT_TIMEOUT_MS,
+        bodyTimeout: ATTEMPT_TIMEOUT_MS,
         connect: { timeout: 10_000 },
       });
   }
@@ -115,17 +119,17 @@ export class TidalHttp {
   async get<T>(pathAndQuery: string, options: GetOptions): Promise<T> {
     const scope = await options.auth.cacheScope();
     const key = ResponseCache.key(scope, pathAndQuery);
-    const { value, cached } = await this.cache.getOrLoad<T>(key, options.ttlMs, async () => {
-      const result = await this.exchange<T>('GET', pathAndQuery, undefined, {
+    const load = async (signal: AbortSignal) => {
+      const result = await this.exchange('GET', pathAndQuery, undefined, {
         ...options,
+        signal,
         retryable: true,
       });
       return { value: result.body as T, size: result.size };
-    });
-    if (cached) {
-      const stats = currentCallStats();
-      if (stats) stats.cacheHits++;
-    }
+    };
+    const { value, cached } = await this.cache.getOrLoad(key, options.ttlMs, load, options);
+    const stats = currentCallStats();
+    if (cached && stats) stats.cacheHits++;
     return value;
   }
 
@@ -136,161 +140,112 @@ export class TidalHttp {
     body: unknown,
     options: SendOptions,
   ): Promise<SendResult<T>> {
-    const result = await this.exchange<T>(method, path, body, {
+    assertWritable(method, options.what);
+    const result = await this.exchange(method, path, body, {
       ...options,
       retryable: options.idempotencyKey !== undefined,
     });
-    return { status: result.status, body: result.body };
+    return { status: result.status, body: result.body as T | undefined };
   }
 
   async close(): Promise<void> {
     if (this.ownsDispatcher) await this.dispatcher.close();
   }
 
-  // eslint-disable-next-line max-lines-per-function -- being split on its reliability branch (issue 16)
-  private async exchange<T>(
+  /** One call: attempts, retries and waits, all inside the call budget. */
+  private exchange(
     method: Method,
     pathAndQuery: string,
     body: unknown,
     options: (GetOptions | SendOptions) & { retryable: boolean },
-  ): Promise<{ status: number; body: T | undefined; size: number }> {
-    const stats = currentCallStats();
-    const started = this.clock.now();
-    let reauthenticated = false;
-    let waitedMs = 0;
-    for (let attempt = 0; ; attempt++) {
-      const throttleStart = this.clock.now();
-      await this.limiter.acquire(options.signal);
-      if (stats) stats.throttledMs += this.clock.now() - throttleStart;
-      const token = await options.auth.getToken(options.signal);
-      let response: { status: number; headers: HeaderBag; text: string };
-      const sentAt = this.clock.now();
-      try {
-        response = await this.once(method, pathAndQuery, body, token, options);
-      } catch (error) {
-        if (stats) stats.upstreamMs += this.clock.now() - sentAt;
-        const code = errorCode(error);
-        if (options.signal?.aborted || code === undefined || !RETRYABLE_NETWORK_CODES.has(code)) {
-          if (options.signal?.aborted) throw error;
-          throw new NetworkError(
-            `could not reach TIDAL for ${options.what} (${code ?? 'error'})`,
-            undefined,
-            {
-              cause: error,
-            },
-          );
-        }
-        const delay = backoffMs(attempt, this.policy);
-        if (
-          !options.retryable ||
-          attempt >= this.policy.maxRetries ||
-          waitedMs + delay > this.policy.maxTotalWaitMs
-        ) {
-          throw new NetworkError(
-            `could not reach TIDAL for ${options.what} after ${attempt + 1} attempt(s) (${code})`,
-          );
-        }
-        waitedMs += delay;
-        this.noteRetry(
-          stats,
-          `${method} ${options.what}: ${code}, retrying in ${Math.round(delay)} ms`,
-        );
-        await this.clock.sleep(delay, options.signal);
-        continue;
-      } finally {
-        this.totals.requests++;
-        if (stats) stats.upstreamRequests++;
-      }
-      if (stats) stats.upstreamMs += this.clock.now() - sentAt;
+  ): Promise<Exchanged> {
+    const timedOut = `TIDAL did not answer in time for ${options.what}`;
+    return withBudget(this.clock, this.policy.budgetMs, options.signal, timedOut, (budget) => {
+      const exchange: Exchange = {
+        method,
+        pathAndQuery,
+        body,
+        auth: options.auth,
+        what: options.what,
+        idempotencyKey: (options as SendOptions).idempotencyKey,
+        retryable: options.retryable,
+        reauthenticated: false,
+        budget,
+        stats: currentCallStats(),
+      };
+      const onRetry = (message: string) => {
+        if (exchange.stats) exchange.stats.retries++;
+        this.options.onDebug?.(message);
+      };
+      return retrying((n) => this.attempt(exchange, n), this.policy, budget, this.clock, onRetry);
+    });
+  }
 
-      const hint = rateLimitHintMs(response.headers);
-      if (response.headers['x-ratelimit-remaining'] === '0' && hint !== undefined) {
-        this.limiter.pauseFor(hint);
-      }
-      const parsed = parseBody(response.text);
-      if (response.status >= 200 && response.status < 300) {
-        this.options.onDebug?.(
-          `${method} ${pathAndQuery} -> ${response.status} in ${this.clock.now() - started} ms`,
-        );
-        return {
-          status: response.status,
-          body: parsed as T | undefined,
-          size: response.text.length,
-        };
-      }
-      if (response.status === 401 && !reauthenticated) {
-        // One re-authentication per call: a second 401 is a real auth failure, not an expiry.
-        reauthenticated = true;
-        options.auth.invalidate(token);
-        attempt--;
-        continue;
-      }
-      if (response.status === 429) this.totals.rateLimited++;
-      if (!isRetryableStatus(response.status)) {
-        throw errorFromResponse(response.status, parsed, options.what);
-      }
-      const delay =
-        response.status === 429
-          ? rateLimitDelayMs(response.headers, attempt, this.policy, this.clock.now())
-          : backoffMs(attempt, this.policy);
-      const exhausted =
-        !options.retryable ||
-        attempt >= this.policy.maxRetries ||
-        waitedMs + delay > this.policy.maxTotalWaitMs;
-      if (exhausted) throw this.finalError(response.status, parsed, options.what, delay);
-      if (response.status === 429) this.limiter.pauseFor(delay);
-      waitedMs += delay;
-      this.noteRetry(
-        stats,
-        `${method} ${options.what}: HTTP ${response.status}, retrying in ${Math.round(delay)} ms`,
-      );
-      await this.clock.sleep(delay, options.signal);
+  /** Wait for a slot and a token, send once, and classify what came back. */
+  private async attempt(exchange: Exchange, n: number): Promise<Attempt<Exchanged>> {
+    const { budget, stats } = exchange;
+    const queuedAt = this.clock.now();
+    await this.limiter.acquire(budget.signal, budget.remainingMs());
+    if (stats) stats.throttledMs += this.clock.now() - queuedAt;
+    const token = await exchange.auth.getToken(budget.signal);
+    let response: RawResponse;
+    try {
+      response = await this.roundTrip(exchange, token);
+    } catch (error) {
+      if (error instanceof InvalidResponseError) return invalid(error, exchange, n, this.outcomes);
+      return unreachable(error, exchange, n, this.outcomes);
     }
+    this.followRateLimitHints(response.headers);
+    const { status } = response;
+    if (status >= 200 && status < 300) return accepted(response, exchange, n, this.outcomes);
+    if (status === 401 && !exchange.reauthenticated) {
+      // One re-authentication per call: a second 401 is a real auth failure, not an expiry.
+      exchange.reauthenticated = true;
+      exchange.auth.invalidate(token);
+      return this.attempt(exchange, n);
+    }
+    return refused(response, exchange, n, this.outcomes);
   }
 
-  private finalError(status: number, body: unknown, what: string, delayMs: number): TidalError {
-    if (status === 429) return new RateLimitedError(Math.max(1, Math.ceil(delayMs / 1000)));
-    return errorFromResponse(status, body, what);
-  }
-
-  private noteRetry(stats: ReturnType<typeof currentCallStats>, message: string): void {
-    this.totals.retries++;
-    if (stats) stats.retries++;
-    this.options.onDebug?.(message);
-  }
-
-  private async once(
-    method: Method,
-    pathAndQuery: string,
-    body: unknown,
-    token: string,
-    options: GetOptions | SendOptions,
-  ): Promise<{ status: number; headers: HeaderBag; text: string }> {
+  /** Send the request once and read the (size-capped, decoded) body. */
+  private async roundTrip(exchange: Exchange, token: string): Promise<RawResponse> {
     const headers: Record<string, string> = {
       accept: JSON_API,
+      'accept-encoding': ACCEPT_ENCODING,
       authorization: `Bearer ${token}`,
       'user-agent': this.options.userAgent,
     };
-    if (body !== undefined) headers['content-type'] = JSON_API;
-    const key = (options as SendOptions).idempotencyKey;
-    if (key !== undefined) headers['idempotency-key'] = key;
-    const response = await request(`${this.origin}${this.basePath}${pathAndQuery}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      dispatcher: this.dispatcher,
-      signal: options.signal,
-    });
-    const text = await response.body.text();
-    return { status: response.statusCode, headers: response.headers, text };
+    if (exchange.body !== undefined) headers['content-type'] = JSON_API;
+    if (exchange.idempotencyKey !== undefined) headers['idempotency-key'] = exchange.idempotencyKey;
+    const { stats } = exchange;
+    const sentAt = this.clock.now();
+    if (stats) stats.upstreamRequests++;
+    try {
+      const response = await request(`${this.url}${exchange.pathAndQuery}`, {
+        method: exchange.method,
+        headers,
+        body: exchange.body === undefined ? undefined : JSON.stringify(exchange.body),
+        dispatcher: this.dispatcher,
+        signal: exchange.budget.signal,
+      });
+      const { statusCode: status } = response;
+      const decoded = await readBody(response.body, response.headers, exchange.what, status);
+      if (stats) stats.wireBytes += decoded.wireBytes;
+      if (stats) stats.decodedBytes += decoded.decodedBytes;
+      this.options.onDebug?.(
+        `${exchange.method} ${exchange.pathAndQuery} -> ${status} in ${this.clock.now() - sentAt} ms`,
+      );
+      return { status, headers: response.headers, ...decoded };
+    } finally {
+      if (stats) stats.upstreamMs += this.clock.now() - sentAt;
+    }
   }
-}
 
-function parseBody(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
+  /** TIDAL says its bucket is empty even though it answered: hold later requests. */
+  private followRateLimitHints(headers: HeaderBag): void {
+    const hint = rateLimitHintMs(headers);
+    if (headerValue(headers, 'x-ratelimit-remaining') === '0' && hint !== undefined) {
+      this.limiter.pauseFor(hint);
+    }
   }
 }

@@ -106,8 +106,8 @@ describe('StoredUserSession refresh paths', () => {
     const store = new MemoryStore(stored);
     const s = sessionFor(fake, store, clock);
     clock.advance(FOUR_HOURS_MS + 1);
-    // postTokenForm tries three times (two retries) before giving up.
-    fake.inject({ kind: 'token-status', status: 503, count: 3 });
+    // postTokenForm follows the API's RetryPolicy: four tries (three retries) before giving up.
+    fake.inject({ kind: 'token-status', status: 503, count: 4 });
     const error = await s.getToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UpstreamError);
     expect((error as Error).message).toBe('the TIDAL token endpoint failed (HTTP 503)');

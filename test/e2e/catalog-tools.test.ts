@@ -292,7 +292,7 @@ describe('catalog tools over stdio', () => {
       const result = await call('get_album', { albumId: FIXTURES.compilationAlbum });
       expect(result.isError).toBe(true);
       expect(result.text).toBe(
-        'TIDAL rate limit reached; retry after 1 s. Wait, then call get_album again.',
+        "TIDAL's rate limit was reached; TIDAL asks to wait 1 s. Wait, then call get_album again.",
       );
       expect(apiCalls()).toHaveLength(4);
       const after = await call('get_album', { albumId: FIXTURES.compilationAlbum });

@@ -4,13 +4,15 @@
  * fixture tools, or features tidal-mcp does not offer, are in test/conformance/expected-failures.*
  * with a reason each; the suite fails on any other failure and on stale baseline entries.
  *
- * The suite needs Node >= 22 (fs.globSync). scripts/node22.mjs finds or installs one without
- * changing the project's runtime; where it cannot, the test is skipped with a notice, never passed.
+ * The suite needs Node >= 22 (fs.globSync). scripts/node.mjs finds or installs one without
+ * changing the project's runtime; where it cannot, the test is skipped loudly (a failure with
+ * CI=true), never passed.
  */
 import { execFile, execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { requirement } from '../helpers/environment.js';
 import { fakeEnv, ROOT } from './harness.js';
 import { spawnHttpServer, type HttpServerProcess } from './http-harness.js';
 
@@ -18,13 +20,13 @@ const SUITE = resolve(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist
 
 function findNode22(): string | undefined {
   try {
-    return execFileSync(process.execPath, [resolve(ROOT, 'scripts/node22.mjs')], {
+    return execFileSync(process.execPath, [resolve(ROOT, 'scripts/node.mjs'), '22', '--at-least'], {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'pipe'],
     }).trim();
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr ?? String(error);
-    console.warn(`conformance suite SKIPPED: ${stderr.trim()}`);
+    requirement(false, 'MCP conformance suite', stderr.trim());
     return undefined;
   }
 }

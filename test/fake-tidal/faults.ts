@@ -39,7 +39,7 @@ export class FaultQueue {
         ? kind === 'token'
         : kind === 'api' &&
           pathMatches(fault.path, path) &&
-          (fault.kind !== 'status' || fault.method === undefined || fault.method === method),
+          (!('method' in fault) || fault.method === undefined || fault.method === method),
     );
     if (!entry) return undefined;
     if (entry.skip > 0) {

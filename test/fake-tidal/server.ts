@@ -5,6 +5,7 @@
  * the rate limiter, then content negotiation and auth, then routing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import type { UserLogin } from './auth/user-login.js';
 import type { TokenEndpoint } from './auth/token-endpoint.js';
 import type { TokenRegistry } from './auth/token-registry.js';
@@ -13,12 +14,14 @@ import { ApiError } from './jsonapi/errors.js';
 import { parseQuery } from './jsonapi/query.js';
 import type { TokenBucket } from './rate-limit.js';
 import type { ApiRouter } from './routes/router.js';
-import type { RequestLogEntry } from './types.js';
+import type { Fault, RequestLogEntry } from './types.js';
 
 export const API_PREFIX = '/v2';
 export const TOKEN_PATH = '/v1/oauth2/token';
 export const AUTHORIZE_PATH = '/authorize';
 const JSON_API = 'application/vnd.api+json';
+/** The OAS: "Responses are gzip-compressed when the request includes Accept-Encoding: gzip (bodies over 2 KB)". */
+const GZIP_OVER_BYTES = 2048;
 
 export interface ServerDeps {
   router: ApiRouter;
@@ -50,6 +53,37 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Accept-Encoding names gzip (or *) without q=0. */
+function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? '').split(',').some((part) => {
+    const [coding, ...params] = part.split(';').map((p) => p.trim().toLowerCase());
+    const refused = params.some((p) => /^q=0(\.0*)?$/.test(p));
+    return (coding === 'gzip' || coding === '*') && !refused;
+  });
+}
+
+/** Write a body, gzipping it as TIDAL does; logs decoded and wire sizes. */
+function writeBody(
+  res: ServerResponse,
+  entry: RequestLogEntry,
+  status: number,
+  payload: Buffer,
+  headers: Record<string, string>,
+): void {
+  entry.status = status;
+  entry.responseBytes = payload.length;
+  let wire = payload;
+  const out = { ...headers };
+  if (payload.length > GZIP_OVER_BYTES && acceptsGzip(entry.headers['accept-encoding'])) {
+    wire = gzipSync(payload);
+    out['content-encoding'] = 'gzip';
+    out.vary = 'accept-encoding';
+  }
+  entry.wireBytes = wire.length;
+  res.writeHead(status, { ...out, 'content-length': String(wire.length) });
+  res.end(wire);
+}
+
 function send(
   res: ServerResponse,
   entry: RequestLogEntry,
@@ -58,14 +92,21 @@ function send(
   headers: Record<string, string> = {},
   contentType = JSON_API,
 ): void {
-  entry.status = status;
-  const payload = JSON.stringify(body);
-  entry.responseBytes = Buffer.byteLength(payload);
-  res.writeHead(status, {
-    ...headers,
-    'content-type': contentType,
-    'content-length': String(Buffer.byteLength(payload)),
-  });
+  const payload = Buffer.from(JSON.stringify(body));
+  writeBody(res, entry, status, payload, { ...headers, 'content-type': contentType });
+}
+
+/** A 'body' fault: exactly the given bytes, with the given headers. */
+function sendRaw(res: ServerResponse, entry: RequestLogEntry, fault: Fault & { kind: 'body' }) {
+  const payload = Buffer.from(fault.body);
+  const headers: Record<string, string> = { 'content-length': String(payload.length) };
+  const contentType = fault.contentType ?? JSON_API;
+  if (contentType !== '') headers['content-type'] = contentType;
+  if (fault.contentEncoding) headers['content-encoding'] = fault.contentEncoding;
+  entry.status = fault.status ?? 200;
+  entry.responseBytes = payload.length;
+  entry.wireBytes = payload.length;
+  res.writeHead(entry.status, headers);
   res.end(payload);
 }
 
@@ -107,6 +148,19 @@ function authenticate(deps: ServerDeps, header: string | undefined) {
   return found.record;
 }
 
+/** A write's JSON:API body: 415 for another media type, 400 for broken JSON. */
+function parseRequestBody(req: IncomingMessage, body: string): unknown {
+  if (body === '') return undefined;
+  if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith(JSON_API)) {
+    throw new ApiError(415);
+  }
+  try {
+    return JSON.parse(body) as unknown;
+  } catch {
+    throw new ApiError(400, 'Request body is not valid JSON');
+  }
+}
+
 async function handleApi(
   deps: ServerDeps,
   req: IncomingMessage,
@@ -122,6 +176,7 @@ async function handleApi(
     req.socket.destroy();
     return;
   }
+  if (fault?.kind === 'body') return sendRaw(res, entry, fault);
   if (fault?.kind === 'status' && !fault.afterApply) {
     const headers = {
       ...fault.headers,
@@ -138,17 +193,7 @@ async function handleApi(
     }
     if (!acceptable(req.headers.accept)) throw new ApiError(406);
     const token = authenticate(deps, req.headers.authorization);
-    let parsed: unknown;
-    if (body !== '') {
-      if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith(JSON_API)) {
-        throw new ApiError(415);
-      }
-      try {
-        parsed = JSON.parse(body);
-      } catch {
-        throw new ApiError(400, 'Request body is not valid JSON');
-      }
-    }
+    const parsed = parseRequestBody(req, body);
     const result = deps.router.dispatch(
       req.method ?? 'GET',
       entry.path,

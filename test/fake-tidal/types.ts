@@ -64,8 +64,13 @@ export interface RequestLogEntry {
   headers: Record<string, string | undefined>;
   /** Date.now() when the request arrived. */
   at: number;
-  /** Size of the JSON body the fake sent (the raw TIDAL document), for the benchmark. */
+  /** Size of the JSON body the fake sent (the raw TIDAL document, decoded), for the benchmark. */
   responseBytes?: number;
+  /**
+   * Bytes on the wire: gzip-compressed when the request said `Accept-Encoding: gzip` and the
+   * body is over 2 KB (what TIDAL documents), else the same as responseBytes.
+   */
+  wireBytes?: number;
 }
 
 /**
@@ -93,7 +98,24 @@ export type Fault =
   /** Destroys the socket without any response. */
   | { kind: 'drop'; count?: number; path?: string | RegExp }
   /** Fails the token endpoint with this status. */
-  | { kind: 'token-status'; status: number; count?: number };
+  | { kind: 'token-status'; status: number; count?: number }
+  /**
+   * Answers with exactly these bytes (no JSON encoding, no compression of its own): HTML from a
+   * proxy, broken JSON, an empty 200, a wrong content type, a gzip bomb.
+   */
+  | {
+      kind: 'body';
+      body: string | Uint8Array;
+      /** Default 200. */
+      status?: number;
+      /** Default application/vnd.api+json; '' sends no Content-Type at all. */
+      contentType?: string;
+      /** Sent as Content-Encoding, e.g. 'gzip' with a gzipped `body`. */
+      contentEncoding?: string;
+      count?: number;
+      path?: string | RegExp;
+      method?: string;
+    };
 
 export interface FakeTidal {
   /** http://127.0.0.1:PORT */

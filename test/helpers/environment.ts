@@ -14,7 +14,7 @@ export interface Requirement {
   notice: string;
 }
 
-function requirement(available: boolean, what: string, enable: string): Requirement {
+export function requirement(available: boolean, what: string, enable: string): Requirement {
   if (available) return { available, notice: '' };
   const notice = `${what} SKIPPED: ${enable}`;
   if (process.env.CI === 'true') throw new Error(`${notice} (CI=true: this is a failure)`);

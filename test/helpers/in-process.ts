@@ -5,8 +5,8 @@
  * is minted by the fake (fake.issueUserToken) instead of going through `tidal-mcp login`, which has
  * its own end-to-end tests; everything from the tool down to the HTTP requests is production code.
  */
-import { Client } from '@modelcontextprotocol/client';
-import { InMemoryTransport } from '@modelcontextprotocol/server';
+import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
 import { createApp, type App } from '../../src/app.js';
 import type { Account, UserAccess, UserSession } from '../../src/auth/user-session.js';
 import { loadConfig } from '../../src/config.js';
@@ -73,10 +73,57 @@ export interface InProcessOptions {
   /** More environment for loadConfig (e.g. TIDAL_COUNTRY). */
   env?: Record<string, string>;
   /**
-   * The client declares URL-mode elicitation and answers every elicitation request with this
-   * (recording the request in `elicitations`).
+   * legacy (default): a 2025-era client over an in-memory transport. modern: a 2026-07-28
+   * client over the real Streamable HTTP handler, called through fetch without a socket.
+   */
+  era?: 'legacy' | 'modern';
+  /** Client capabilities to declare (e.g. elicitation). */
+  capabilities?: Record<string, unknown>;
+  /**
+   * The client declares URL-mode elicitation and answers every elicitation request with this,
+   * recording the request in `elicitations`.
    */
   elicitation?: 'accept' | 'decline' | 'cancel';
+}
+
+async function connect(
+  app: App,
+  options: InProcessOptions,
+  elicitations: Record<string, unknown>[],
+): Promise<{ client: Client; stop(): Promise<void> }> {
+  const capabilities = options.elicitation
+    ? { ...options.capabilities, elicitation: { url: {} } }
+    : options.capabilities;
+  const client = new Client(
+    { name: 'in-process-test', version: '1.0.0' },
+    {
+      ...(options.era === 'modern' && { versionNegotiation: { mode: 'auto' as const } }),
+      ...(capabilities && { capabilities }),
+    },
+  );
+  const answer = options.elicitation;
+  if (answer) {
+    client.setRequestHandler(
+      'elicitation/create',
+      (request: { params: Record<string, unknown> }) => {
+        elicitations.push(request.params);
+        return Promise.resolve({ action: answer });
+      },
+    );
+  }
+  if (options.era === 'modern') {
+    const handler = createMcpHandler(() => createServer(app.deps));
+    await client.connect(
+      new StreamableHTTPClientTransport(new URL('http://in-process.test/mcp'), {
+        fetch: (url, init) => handler.fetch(new Request(url, init)),
+      }),
+    );
+    return { client, stop: () => handler.close() };
+  }
+  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
+  await createServer(app.deps).connect(serverTransport);
+  await client.connect(clientTransport);
+  return { client, stop: () => Promise.resolve() };
 }
 
 export async function startInProcess(
@@ -98,24 +145,9 @@ export async function startInProcess(
   const app = createApp(config);
   if (options.session) app.deps.user = options.session;
   if (options.account) app.deps.account = options.account;
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await createServer(app.deps).connect(serverTransport);
   const elicitations: Record<string, unknown>[] = [];
-  const client = new Client(
-    { name: 'in-process-test', version: '1.0.0' },
-    options.elicitation ? { capabilities: { elicitation: { url: {} } } } : {},
-  );
-  if (options.elicitation) {
-    const action = options.elicitation;
-    client.setRequestHandler(
-      'elicitation/create',
-      (request: { params: Record<string, unknown> }) => {
-        elicitations.push(request.params);
-        return Promise.resolve({ action });
-      },
-    );
-  }
-  await client.connect(clientTransport);
+  const connection = await connect(app, options, elicitations);
+  const { client } = connection;
   return {
     app,
     client,
@@ -132,6 +164,7 @@ export async function startInProcess(
     },
     async close() {
       await client.close();
+      await connection.stop();
       await app.close();
     },
   };

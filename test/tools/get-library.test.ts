@@ -34,7 +34,7 @@ describe('get_library', () => {
   });
   beforeEach(() => {
     fake.clearRequests();
-    h.app.http.cache.clear();
+    h.app.http.cache.invalidate(() => true);
   });
 
   it('lists favorite tracks newest first with the date added, one request per 20', async () => {

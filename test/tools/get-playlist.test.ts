@@ -43,8 +43,8 @@ describe('get_playlist', () => {
   beforeEach(() => {
     fake.clearRequests();
     // Request counts are what this suite measures: start every test with a cold cache.
-    anon.app.http.cache.clear();
-    user.app.http.cache.clear();
+    anon.app.http.cache.invalidate(() => true);
+    user.app.http.cache.invalidate(() => true);
   });
 
   it('reads an editorial playlist without a login: metadata, 50 items in order, in 3 requests', async () => {
@@ -166,6 +166,20 @@ describe('get_playlist', () => {
     );
   });
 
+  it('opens a mix by its tidal.com mix link, as playlistId or url', async () => {
+    const mix = LISTENER_MIXES.discovery[0];
+    for (const args of [
+      { playlistId: `https://tidal.com/browse/mix/${mix}` },
+      { url: `https://listen.tidal.com/mix/${mix}` },
+    ]) {
+      const result = await user.tool('get_playlist', { ...args, limit: 1 });
+      expect(result.structured.playlist, JSON.stringify(args)).toMatchObject({
+        id: mix,
+        type: 'MIX',
+      });
+    }
+  });
+
   it("does not show another user's private playlist even to a logged-in user", async () => {
     const result = await user.tool('get_playlist', { playlistId: OTHER_USERS_PRIVATE_PLAYLIST_ID });
     expect(result.isError).toBe(true);
@@ -179,6 +193,10 @@ describe('get_playlist', () => {
       'url: give either playlistId or url, not both',
     ],
     [{ url: 'https://example.com/playlist/x' }, 'url: expected a TIDAL playlist link'],
+    [
+      { url: 'https://tidal.com/browse/album/100000001' },
+      'url: is a link to an album, not to a playlist or mix',
+    ],
     [{ playlistId: '../users/me' }, 'playlistId: expected a TIDAL id'],
     [{ playlistId: editorial, limit: 101 }, 'limit: expected at most 100'],
     [

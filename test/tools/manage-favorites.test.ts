@@ -196,6 +196,17 @@ describe('manage_favorites', () => {
     expect(favorites('albums')).toEqual([album.id]);
   });
 
+  it('takes tidal.com links and numbers as ids', async () => {
+    const [a, b] = catalog.albums.slice(3, 5);
+    const result = await call({
+      action: 'add',
+      kind: 'albums',
+      ids: [`https://tidal.com/browse/album/${a!.id}`, Number(b!.id)],
+    });
+    expect(result.structured.results.map((r: { id: string }) => r.id)).toEqual([a!.id, b!.id]);
+    expect(favorites('albums').sort()).toEqual([a!.id, b!.id].sort());
+  });
+
   it('previews a removal without writing, naming each item, then removes with confirm', async () => {
     const [a, b] = catalog.albums.slice(0, 2);
     fake.collections.add(listener, 'albums', [a!.id, b!.id]);
@@ -258,6 +269,11 @@ describe('manage_favorites', () => {
       'ids: ids, isrcs and barcodes together may hold at most 500 items per call',
     ],
     [{ action: 'add', kind: 'songs', ids: ['1'] }, 'kind: Invalid option'],
+    [
+      { action: 'add', kind: 'albums', ids: ['https://tidal.com/browse/track/1'] },
+      'ids[0]: is a link to a track, not to an album (this call is for albums)',
+    ],
+    [{ action: 'add', kind: 'tracks', ids: ['../users/me'] }, 'expected a TIDAL id'],
   ])('refuses %j without writing', async (args, message) => {
     const result = await call(args);
     expect(result.isError).toBe(true);

@@ -15,8 +15,22 @@ describe('loadConfig', () => {
       tokenUrl: 'https://auth.tidal.com/v1/oauth2/token',
       country: 'NO',
       requestsPerSecond: 4,
+      requestTimeoutSeconds: 30,
     });
     expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('takes a request timeout between 5 and 55 seconds', () => {
+    const timeout = (value: string) =>
+      loadConfig([], { TIDAL_MCP_REQUEST_TIMEOUT_SECONDS: value }).requestTimeoutSeconds;
+    expect(timeout('12')).toBe(12);
+    expect(() => timeout('4')).toThrow(
+      'invalid configuration: TIDAL_MCP_REQUEST_TIMEOUT_SECONDS: must be at least 5 seconds',
+    );
+    expect(() => timeout('56')).toThrow(
+      'TIDAL_MCP_REQUEST_TIMEOUT_SECONDS: must be at most 55 seconds (MCP clients give up after 60 s)',
+    );
+    expect(() => timeout('soon')).toThrow('TIDAL_MCP_REQUEST_TIMEOUT_SECONDS');
   });
 
   it('parses commands and HTTP flags', () => {

@@ -1,4 +1,4 @@
-import { MockAgent } from 'undici';
+import type { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { withCallStats, newCallStats } from '../../src/tidal/call-stats.js';
 import {
@@ -7,62 +7,32 @@ import {
   RateLimitedError,
   UpstreamError,
 } from '../../src/tidal/errors.js';
-import { TidalHttp } from '../../src/tidal/http.js';
-import type { TokenProvider } from '../../src/tidal/token-provider.js';
-import { FakeClock } from './fake-clock.js';
-
-const ORIGIN = 'https://openapi.tidal.test';
-
-class StubTokens implements TokenProvider {
-  issued = 0;
-  invalidated: string[] = [];
-  private current: string | undefined;
-  cacheScope() {
-    return Promise.resolve('client');
-  }
-  getToken() {
-    this.current ??= `token-${++this.issued}`;
-    return Promise.resolve(this.current);
-  }
-  invalidate(token: string) {
-    this.invalidated.push(token);
-    if (this.current === token) this.current = undefined;
-  }
-}
-
-const doc = { data: { id: '1', type: 'albums', attributes: { title: 'A' } } };
+import type { TidalHttp } from '../../src/tidal/http.js';
+import type { FakeClock } from './fake-clock.js';
+import { ORIGIN, doc, httpFixture, type StubTokens } from './http-fixture.js';
 
 describe('TidalHttp', () => {
+  let f: ReturnType<typeof httpFixture>;
   let agent: MockAgent;
   let clock: FakeClock;
   let tokens: StubTokens;
   let http: TidalHttp;
 
   beforeEach(() => {
-    agent = new MockAgent();
-    agent.disableNetConnect();
-    clock = new FakeClock();
-    tokens = new StubTokens();
-    http = new TidalHttp({
-      apiUrl: `${ORIGIN}/v2`,
-      userAgent: 'tidal-mcp/test',
-      requestsPerSecond: 1000,
-      dispatcher: agent,
-      clock,
-      retry: { random: () => 0.5 },
-    });
+    f = httpFixture();
+    ({ agent, clock, tokens, http } = f);
   });
 
   afterEach(async () => {
     agent.assertNoPendingInterceptors();
+    expect(clock.pendingTimers).toBe(0);
     await agent.close();
   });
 
   const pool = () => agent.get(ORIGIN);
-  const get = (path = '/albums/1?countryCode=US', ttlMs = 60_000) =>
-    http.get(path, { auth: tokens, ttlMs, what: 'album 1' });
+  const get = (path = '/albums/1?countryCode=US') => f.get(path);
 
-  it('sends JSON:API headers, the user agent and the bearer token', async () => {
+  it('sends JSON:API headers, Accept-Encoding, the user agent and the bearer token', async () => {
     let seen: Record<string, string> = {};
     pool()
       .intercept({ path: '/v2/albums/1?countryCode=US', method: 'GET' })
@@ -72,6 +42,7 @@ describe('TidalHttp', () => {
       });
     await expect(get()).resolves.toEqual(doc);
     expect(seen.accept).toBe('application/vnd.api+json');
+    expect(seen['accept-encoding']).toBe('gzip, br');
     expect(seen['user-agent']).toBe('tidal-mcp/test');
     expect(seen.authorization).toBe('Bearer token-1');
   });
@@ -87,14 +58,36 @@ describe('TidalHttp', () => {
     expect(stats.cacheHits).toBe(3);
   });
 
+  it('a caller hanging up does not fail another caller sharing its request', async () => {
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc).delay(20);
+    const first = new AbortController();
+    const hungUp = f.get(undefined, { signal: first.signal }).catch((e: unknown) => e);
+    const stays = f.get(undefined, { signal: new AbortController().signal });
+    first.abort();
+    expect(await hungUp).toMatchObject({ name: 'AbortError' });
+    await expect(stays).resolves.toEqual(doc);
+    await expect(get()).resolves.toEqual(doc); // cached: no second request
+  });
+
+  it('a fresh read goes to TIDAL and refreshes the cached entry', async () => {
+    const updated = { data: { ...doc.data, attributes: { title: 'B' } } };
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
+    pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, updated);
+    await expect(get()).resolves.toEqual(doc);
+    await expect(get()).resolves.toEqual(doc);
+    await expect(f.get(undefined, { fresh: true })).resolves.toEqual(updated);
+    await expect(get()).resolves.toEqual(updated);
+  });
+
   it('retries a 429 after the Retry-After delay, then succeeds', async () => {
     pool()
       .intercept({ path: '/v2/albums/1?countryCode=US' })
       .reply(429, { errors: [{ status: '429' }] }, { headers: { 'retry-after': '2' } });
     pool().intercept({ path: '/v2/albums/1?countryCode=US' }).reply(200, doc);
-    await expect(get()).resolves.toEqual(doc);
-    expect(clock.sleeps).toContain(2000);
-    expect(http.totals).toMatchObject({ requests: 2, rateLimited: 1, retries: 1 });
+    const stats = newCallStats();
+    await expect(withCallStats(stats, () => get())).resolves.toEqual(doc);
+    expect(clock.sleeps).toEqual([2000]);
+    expect(stats).toMatchObject({ upstreamRequests: 2, retries: 1 });
   });
 
   it('honours Retry-After given as an HTTP date', async () => {
@@ -117,7 +110,7 @@ describe('TidalHttp', () => {
     const error = await get().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitedError);
     expect((error as RateLimitedError).retryAfterSeconds).toBe(1);
-    expect((error as Error).message).toBe('TIDAL rate limit reached; retry after 1 s');
+    expect((error as Error).message).toBe("TIDAL's rate limit was reached; TIDAL asks to wait 1 s");
     expect(clock.sleeps).toEqual([1000, 1000, 1000]);
   });
 

@@ -3,8 +3,8 @@ import {
   DEFAULT_RETRY_POLICY,
   backoffMs,
   parseRetryAfter,
-  rateLimitDelayMs,
   rateLimitHintMs,
+  rateLimitWait,
 } from '../../src/tidal/retry.js';
 
 const now = Date.parse('2026-11-24T12:00:00Z');
@@ -33,20 +33,28 @@ describe('retry policy', () => {
     expect(rateLimitHintMs({})).toBeUndefined();
   });
 
-  it('prefers Retry-After, then hints, then jittered backoff', () => {
+  it('prefers Retry-After, then hints, then jittered backoff, and says who set the wait', () => {
     const policy = { ...DEFAULT_RETRY_POLICY, random: () => 0.5 };
     expect(
-      rateLimitDelayMs({ 'retry-after': '2', 'x-ratelimit-replenish-rate': '1' }, 0, policy, now),
-    ).toBe(2000);
+      rateLimitWait({ 'retry-after': '2', 'x-ratelimit-replenish-rate': '1' }, 0, policy, now),
+    ).toEqual({ ms: 2000, source: 'tidal' });
     expect(
-      rateLimitDelayMs(
+      rateLimitWait(
         { 'x-ratelimit-replenish-rate': '2', 'x-ratelimit-remaining': '0' },
         0,
         policy,
         now,
       ),
-    ).toBe(500);
-    expect(rateLimitDelayMs({}, 2, policy, now)).toBe(500 * 4 * 0.9);
+    ).toEqual({ ms: 500, source: 'tidal' });
+    expect(rateLimitWait({}, 2, policy, now)).toEqual({ ms: 500 * 4 * 0.9, source: 'backoff' });
+  });
+
+  it('reads absurd Retry-After values as very long waits, not as errors', () => {
+    expect(parseRetryAfter('99999999', now)).toBe(99_999_999_000);
+    expect(parseRetryAfter('Wed, 01 Jan 3000 00:00:00 GMT', now)).toBe(
+      Date.parse('3000-01-01T00:00:00Z') - now,
+    );
+    expect(parseRetryAfter('9'.repeat(400), now)).toBe(Infinity);
   });
 
   it('caps backoff at the maximum delay', () => {

@@ -3,6 +3,7 @@
  * per ISRC, unpaginated); a single ISRC returns every track that carries it, page after page.
  */
 import { chunk } from '../batches.js';
+import { mapSettled } from '../concurrency.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Track } from '../domain.js';
 import { Included, nextCursorOf, type Document, type Resource } from '../jsonapi.js';
@@ -19,6 +20,8 @@ export interface IsrcLookup {
   byIsrc: Map<string, Track[]>;
   /** A single ISRC had more than MAX_TRACKS_PER_ISRC tracks; only the first are listed. */
   truncated: boolean;
+  /** Normalised ISRC -> why its batch failed; the other batches' answers are kept. */
+  failed: Map<string, unknown>;
 }
 
 export class TracksApi {
@@ -26,29 +29,43 @@ export class TracksApi {
 
   /**
    * Tracks for any number of ISRCs (normalised and de-duplicated here; malformed ones are never
-   * sent), in batches of ISRC_BATCH_SIZE. `onBatch` reports progress after each batch: batches
-   * done and in all, ISRCs done and in all.
+   * sent), in batches of ISRC_BATCH_SIZE sent side by side (mapSettled; the rate limiter paces
+   * them). A failed batch is reported per ISRC without losing the others. `onBatch` reports
+   * progress as batches finish (in whatever order they do): batches done and in all.
    */
   async byIsrcs(
     isrcs: readonly string[],
     ctx: CallContext,
-    onBatch?: (batches: number, of: number, isrcs: number, ofIsrcs: number) => Promise<void>,
+    onBatch?: (done: number, of: number) => Promise<void>,
   ): Promise<IsrcLookup> {
     const valid = [...new Set(isrcs.map(normalizeIsrc).filter(isIsrc))];
-    const byIsrc = new Map<string, Track[]>();
-    let truncated = false;
     const batches = chunk(valid, ISRC_BATCH_SIZE);
-    for (const [index, batch] of batches.entries()) {
-      const result = await this.batch(batch, ctx);
-      truncated ||= result.truncated;
-      for (const track of result.tracks) {
-        const key = track.isrc ? normalizeIsrc(track.isrc) : undefined;
-        if (key !== undefined) byIsrc.set(key, [...(byIsrc.get(key) ?? []), track]);
+    let done = 0;
+    const settled = await mapSettled(
+      batches,
+      async (batch, _index, signal) => {
+        try {
+          return await this.batch(batch, { ...ctx, signal });
+        } finally {
+          done += 1;
+          if (batches.length > 1) await onBatch?.(done, batches.length);
+        }
+      },
+      { signal: ctx.signal },
+    );
+    const lookup: IsrcLookup = { byIsrc: new Map(), truncated: false, failed: new Map() };
+    for (const [index, outcome] of settled.entries()) {
+      if (!outcome.ok) {
+        for (const isrc of batches[index] ?? []) lookup.failed.set(isrc, outcome.error);
+        continue;
       }
-      const done = Math.min((index + 1) * ISRC_BATCH_SIZE, valid.length);
-      if (batches.length > 1) await onBatch?.(index + 1, batches.length, done, valid.length);
+      lookup.truncated ||= outcome.value.truncated;
+      for (const track of outcome.value.tracks) {
+        const key = track.isrc ? normalizeIsrc(track.isrc) : undefined;
+        if (key !== undefined) lookup.byIsrc.set(key, [...(lookup.byIsrc.get(key) ?? []), track]);
+      }
     }
-    return { byIsrc, truncated };
+    return lookup;
   }
 
   /** One batch: a single request, or for a single ISRC its pages (bounded). */

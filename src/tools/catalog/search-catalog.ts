@@ -21,17 +21,20 @@ import {
   VideoOutput,
   listOf,
 } from '../shared/outputs.js';
-import { DEFAULT_LIMIT, ParamCountry, ParamCursor, ParamLimit } from '../shared/params.js';
+import {
+  DEFAULT_LIMIT,
+  freeText,
+  ParamCountry,
+  ParamCursor,
+  ParamLimit,
+} from '../shared/params.js';
 
 const DEFAULT_TYPES: SearchType[] = ['tracks', 'albums', 'artists'];
 
 const inputSchema = z.strictObject({
-  query: z
-    .string()
-    .trim()
-    .min(1, 'expected a non-empty search text, e.g. an artist, album or track name')
-    .max(256, 'expected at most 256 characters (TIDAL limit)')
-    .describe('What to search for: artist, album, track, video or playlist names, in any mix.'),
+  query: freeText(1, 256, 'a non-empty search text, e.g. an artist, album or track name').describe(
+    'What to search for: artist, album, track, video or playlist names, in any mix.',
+  ),
   types: z
     .array(z.enum(SEARCH_TYPES))
     .min(1, 'expected at least one of tracks, albums, artists, videos, playlists')

@@ -10,6 +10,7 @@ import { artistLine, lines, moreLine } from '../shared/format.js';
 import { ArtistOutput } from '../shared/outputs.js';
 import {
   DEFAULT_LIMIT,
+  freeText,
   ParamArtistId,
   ParamCountry,
   ParamCursor,
@@ -18,11 +19,7 @@ import {
 
 const inputSchema = z.strictObject({
   artistId: ParamArtistId.optional(),
-  artistName: z
-    .string()
-    .trim()
-    .min(1, 'expected an artist name')
-    .max(256, 'expected at most 256 characters')
+  artistName: freeText(1, 256, 'an artist name')
     .optional()
     .describe(
       'Artist name to look up when the id is unknown; the best search match is used and reported.',

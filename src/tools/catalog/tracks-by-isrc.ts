@@ -1,25 +1,26 @@
 import * as z from 'zod/v4';
-import { ISRC_EXPECTATION, isIsrc, normalizeIsrc } from '../../tidal/isrc.js';
+import { ISRC_BATCH_SIZE, ISRC_EXPECTATION, isIsrc, normalizeIsrc } from '../../tidal/isrc.js';
 import { defineTool } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { lines, trackLine } from '../shared/format.js';
 import { TrackOutput } from '../shared/outputs.js';
-import { ParamCountry } from '../shared/params.js';
+import { listParam, ParamCountry } from '../shared/params.js';
 
 const inputSchema = z.strictObject({
-  isrcs: z
-    .array(z.string().max(64, 'expected an ISRC of 12 characters, e.g. USRC17607839'))
-    .min(1, 'expected at least one ISRC')
-    .max(100, 'expected at most 100 ISRCs per call')
-    .describe(
-      'ISRCs (International Standard Recording Codes), e.g. ["USRC17607839", "GB-AYE-69-00531"]; hyphens and case do not matter. 1 to 100.',
-    ),
+  isrcs: listParam(
+    z.string().max(64, 'expected an ISRC of 12 characters, e.g. USRC17607839'),
+    1,
+    100,
+    'ISRC',
+  ).describe(
+    'ISRCs (International Standard Recording Codes), e.g. ["USRC17607839", "GB-AYE-69-00531"]; hyphens and case do not matter. 1 to 100.',
+  ),
   country: ParamCountry.optional(),
 });
 
 const ResultOutput = z.object({
   isrc: z.string().describe('The ISRC as given.'),
-  status: z.enum(['found', 'not_found', 'invalid']),
+  status: z.enum(['found', 'not_found', 'invalid', 'failed']),
   tracks: z.array(TrackOutput).optional(),
   message: z.string().optional(),
 });
@@ -30,6 +31,7 @@ const outputSchema = z.object({
   found: z.number(),
   notFound: z.number(),
   invalid: z.number(),
+  failed: z.number().describe('ISRCs whose lookup failed (see message); call again for them.'),
   note: z.string().optional(),
 });
 
@@ -40,7 +42,7 @@ const BATCH_NOTE =
 
 function render(output: Output): string {
   return lines(
-    `ISRC lookup (${output.country}): ${output.found} found, ${output.notFound} not found, ${output.invalid} invalid`,
+    `ISRC lookup (${output.country}): ${output.found} found, ${output.notFound} not found, ${output.invalid} invalid${output.failed ? `, ${output.failed} failed (call again for them)` : ''}`,
     output.results.flatMap((r) => {
       if (r.status !== 'found')
         return [`${r.isrc}: ${r.status.replace('_', ' ')}${r.message ? ` (${r.message})` : ''}`];
@@ -84,11 +86,11 @@ export default defineTool({
       );
     }
     const valid = new Set(normalized.filter((n) => isIsrc(n.isrc)).map((n) => n.isrc));
-    const { byIsrc, truncated } = await ctx.deps.catalog.tracks.byIsrcs(
+    const { byIsrc, truncated, failed } = await ctx.deps.catalog.tracks.byIsrcs(
       [...valid],
       { country, signal: ctx.signal },
-      (batches, of, done, total) =>
-        ctx.progress(batches, of, `looked up ${done} of ${total} ISRCs`),
+      (done, of) =>
+        ctx.progress(done, of, `${done} of ${of} batches of ${ISRC_BATCH_SIZE} ISRCs looked up`),
     );
     const results = normalized.map(({ raw, isrc }): Output['results'][number] => {
       if (!isIsrc(isrc)) {
@@ -98,11 +100,16 @@ export default defineTool({
           message: 'expected 12 characters like USRC17607839',
         };
       }
+      if (failed.has(isrc)) {
+        return { isrc: raw, status: 'failed', message: ctx.userMessage(failed.get(isrc)) };
+      }
       const tracks = byIsrc.get(isrc);
       return tracks && tracks.length > 0
         ? { isrc: raw, status: 'found', tracks }
         : { isrc: raw, status: 'not_found' };
     });
+    // Nothing answered: that is an error of the call, not a list of failures.
+    if (failed.size === valid.size) throw failed.values().next().value;
     const count = (status: string) => results.filter((r) => r.status === status).length;
     const notes = [
       valid.size > 1 ? BATCH_NOTE : undefined,
@@ -114,6 +121,7 @@ export default defineTool({
       found: count('found'),
       notFound: count('not_found'),
       invalid: count('invalid'),
+      failed: count('failed'),
       ...(notes.length > 0 && { note: notes.join(' ') }),
     };
     return { structured: output, text: render(output) };

@@ -1,41 +1,43 @@
 /** Parameters of the library toolset (get_library, get_playlist, manage_favorites). */
 import * as z from 'zod/v4';
 import { InputError } from '../shared/errors.js';
-import { ParamTidalId } from '../shared/params.js';
+import { looksLikeTidalUrl, parseTidalUrl } from '../shared/links.js';
+import { countParam, freeText, idParam } from '../shared/params.js';
 
 export const DEFAULT_PAGE_LIMIT = 50;
 
-export const ParamPageLimit = z
-  .number()
-  .int('expected a whole number')
-  .min(1, 'expected at least 1')
-  .max(100, 'expected at most 100')
-  .describe(`How many items to return, 1 to 100 (default ${DEFAULT_PAGE_LIMIT}).`);
-
-export const ParamPlaylistId = ParamTidalId.describe(
-  'Playlist or mix id (a UUID, or a mix id) from get_library, search_catalog or manage_playlist create.',
+export const ParamPageLimit = countParam(
+  1,
+  100,
+  `How many items to return, 1 to 100 (default ${DEFAULT_PAGE_LIMIT}).`,
 );
 
-export const ParamPlaylistUrl = z
-  .string()
-  .trim()
-  .min(1)
-  .max(500, 'expected a tidal.com playlist link')
-  .describe(
-    'A TIDAL playlist or mix link (https://tidal.com/browse/playlist/…, listen.tidal.com/playlist/…), instead of playlistId.',
-  );
+const PLAYLIST_ID_DESCRIPTION =
+  'Playlist or mix id (a UUID, or a mix id) or its tidal.com link, from get_library, search_catalog or manage_playlist create.';
 
-const LINK =
-  /^https?:\/\/(?:www\.|listen\.)?tidal\.com\/(?:browse\/)?(?:playlist|mix)\/([A-Za-z0-9_-]{1,64})(?:[/?#].*)?$/;
+/** A mix is read as the playlist of type MIX with the same id, so its link is welcome too. */
+function mixAsPlaylist(value: unknown): unknown {
+  if (typeof value !== 'string' || !looksLikeTidalUrl(value)) return value;
+  const link = parseTidalUrl(value);
+  return link?.kind === 'mix' ? link.id : value;
+}
+
+export const ParamPlaylistId = z
+  .preprocess(mixAsPlaylist, idParam('playlist', PLAYLIST_ID_DESCRIPTION))
+  .describe(PLAYLIST_ID_DESCRIPTION);
+
+export const ParamPlaylistUrl = freeText(1, 500, 'a tidal.com playlist link').describe(
+  'A TIDAL playlist or mix link (https://tidal.com/browse/playlist/…, listen.tidal.com/playlist/…), instead of playlistId.',
+);
 
 /** The id in a tidal.com playlist or mix link; an input error naming the field otherwise. */
 export function playlistIdFromUrl(url: string): string {
-  const id = LINK.exec(url)?.[1];
-  if (id === undefined) {
-    throw new InputError(
-      'url',
-      'expected a TIDAL playlist link such as https://tidal.com/browse/playlist/<id> (or pass playlistId)',
-    );
-  }
-  return id;
+  const link = parseTidalUrl(url);
+  if (link?.kind === 'playlist' || link?.kind === 'mix') return link.id;
+  throw new InputError(
+    'url',
+    link
+      ? `is a link to ${/^[aeiou]/.test(link.kind) ? 'an' : 'a'} ${link.kind}, not to a playlist or mix`
+      : 'expected a TIDAL playlist link such as https://tidal.com/browse/playlist/<id> (or pass playlistId)',
+  );
 }

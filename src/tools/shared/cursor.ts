@@ -4,25 +4,30 @@
  */
 import * as z from 'zod/v4';
 import { InputError } from './errors.js';
+import { TIDAL_ID_PATTERN } from './params.js';
+
+/** Ids decoded from a cursor obey the same rules as ids given directly. */
+const Id = z.string().regex(TIDAL_ID_PATTERN);
 
 const CursorSchema = z.discriminatedUnion('k', [
   z.object({
     k: z.literal('search'),
-    id: z.string().min(1),
+    // TIDAL's search ids are opaque; apiPath() encodes them and refuses "." and "..".
+    id: z.string().min(1).max(512),
     t: z.enum(['tracks', 'albums', 'artists', 'videos', 'playlists']),
     c: z.string().optional(),
     o: z.number().int().min(0),
   }),
-  z.object({ k: z.literal('album'), id: z.string().min(1), c: z.string().min(1) }),
+  z.object({ k: z.literal('album'), id: Id, c: z.string().min(1) }),
   z.object({
     k: z.literal('similar'),
-    id: z.string().min(1),
+    id: Id,
     c: z.string().optional(),
     o: z.number().int().min(0),
   }),
   z.object({
     k: z.literal('playlist-items'),
-    id: z.string().min(1),
+    id: Id,
     c: z.string().optional(),
     o: z.number().int().min(0),
     /** Items shown before this page, so positions continue. */

@@ -11,8 +11,10 @@ import {
 } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
 import type { Account, UserSession } from '../../auth/user-session.js';
-import type { Logger } from '../../log.js';
+import { type Logger, withLogSink } from '../../log.js';
+import type { ClientLogging } from './client-log.js';
 import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-stats.js';
+import { withReadOnly } from '../../tidal/read-only.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalLibrary } from '../../tidal/library/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
@@ -173,7 +175,12 @@ function canOpenUrls(server: McpServer, ctx: ServerContext): boolean {
   return declared?.elicitation?.url !== undefined;
 }
 
-export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: ToolDeps): void {
+export function registerTool(
+  server: McpServer,
+  tool: AnyToolDefinition,
+  deps: ToolDeps,
+  logging: ClientLogging,
+): void {
   const { inputSchema, outputSchema } = tool;
   server.registerTool(
     tool.name,
@@ -188,7 +195,13 @@ export function registerTool(server: McpServer, tool: AnyToolDefinition, deps: T
       const stats = newCallStats();
       try {
         const toolCtx = toolContext(deps, ctx, tool.name);
-        const result = await withCallStats(stats, () => tool.handler(input as never, toolCtx));
+        const handle = () => tool.handler(input as never, toolCtx);
+        const guarded = tool.annotations.readOnlyHint
+          ? () => withReadOnly(`tool ${tool.name}`, handle)
+          : handle;
+        const run = () => withCallStats(stats, guarded);
+        const sink = logging.sinkFor(ctx);
+        const result = await (sink ? withLogSink(sink, run) : run());
         if (result.openUrl && toolCtx.urlOpened === undefined && canOpenUrls(server, ctx)) {
           // The SDK serves this to 2026 clients as input_required and to 2025 clients as an
           // elicitation request, then calls the tool again with the user's answer.

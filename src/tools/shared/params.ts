@@ -3,6 +3,7 @@
  * value looks like and which tool produces it. Error messages name the field and what it expects.
  */
 import * as z from 'zod/v4';
+import { type LinkKind, looksLikeTidalUrl, parseTidalUrl } from './links.js';
 
 // ISO 3166-1 alpha-2, officially assigned codes.
 const ISO_COUNTRIES = new Set(
@@ -35,12 +36,45 @@ export const ParamCountry = z
     'Two-letter country code (ISO 3166-1 alpha-2, any case) for catalog availability; defaults to the server setting.',
   );
 
-export const ParamLimit = z
-  .number()
-  .int('expected a whole number')
-  .min(1, 'expected at least 1')
-  .max(50, 'expected at most 50')
-  .describe('How many items to return, 1 to 50 (default 10).');
+/** "10" means 10: models sometimes quote numbers. Anything else is left for the schema to refuse. */
+function numberFromText(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+}
+
+/** A whole number in [min, max] that also accepts its digits as a string. */
+export function countParam(min: number, max: number, description: string) {
+  return z
+    .preprocess(
+      numberFromText,
+      z
+        .number()
+        .int('expected a whole number')
+        .min(min, `expected at least ${min}`)
+        .max(max, `expected at most ${max}`),
+    )
+    .describe(description);
+}
+
+export const ParamLimit = countParam(1, 50, 'How many items to return, 1 to 50 (default 10).');
+
+/**
+ * Free text from the model: well-formed Unicode only (a lone surrogate cannot be URL-encoded and
+ * would fail deep inside a request), trimmed, within bounds.
+ */
+export function freeText(min: number, max: number, what: string) {
+  return z
+    .string()
+    .trim()
+    .min(min, `expected ${what}`)
+    .max(max, `expected at most ${max} characters`)
+    .refine(
+      (v) => !LONE_SURROGATE.test(v),
+      'contains invalid Unicode (a lone surrogate); send plain text',
+    );
+}
+
+/** String.prototype.isWellFormed, which Node 20's TypeScript lib does not declare. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export const ParamCursor = z
   .string()
@@ -51,21 +85,72 @@ export const ParamCursor = z
   );
 
 /** TIDAL ids are opaque, but they never contain path characters; reject what could walk paths. */
-export const ParamTidalId = z
-  .string()
-  .min(1, 'expected a TIDAL id such as 251380836')
-  .max(64, 'expected a TIDAL id of at most 64 characters')
-  .regex(
-    /^[A-Za-z0-9_-]+$/,
-    'expected a TIDAL id: letters, digits, "-" or "_" only (no slashes or dots)',
-  );
+export const TIDAL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const ID_RULE = 'expected a TIDAL id (letters, digits, "-" or "_", at most 64) or a tidal.com link';
 
-export const ParamAlbumId = ParamTidalId.describe(
-  'TIDAL album id, e.g. 251380836 (from search_catalog or tracks_by_isrc results).',
+/** A bare id as given, a number as its digits, a tidal.com link as the id it points at. */
+function idFrom(kind: LinkKind) {
+  return (value: unknown, ctx: z.core.$RefinementCtx): unknown => {
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+      return String(value);
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    if (!looksLikeTidalUrl(trimmed)) return trimmed;
+    const link = parseTidalUrl(trimmed);
+    if (link?.kind === kind) return link.id;
+    ctx.addIssue({
+      code: 'custom',
+      input: value,
+      message: link
+        ? `is a link to a ${link.kind}, not to ${kind === 'album' || kind === 'artist' ? 'an' : 'a'} ${kind}`
+        : `is not a TIDAL ${kind} link (expected e.g. https://tidal.com/browse/${kind}/123)`,
+    });
+    return z.NEVER;
+  };
+}
+
+/**
+ * An id of one kind of TIDAL object. The published schema is a plain string (the pattern is
+ * checked in code) so clients that validate before sending do not refuse a pasted link.
+ */
+export function idParam(kind: LinkKind, description: string) {
+  return z
+    .preprocess(
+      idFrom(kind),
+      z.string().refine((v) => TIDAL_ID_PATTERN.test(v), ID_RULE),
+    )
+    .describe(description);
+}
+
+/** A list that also accepts a single value for a one-element list; `noun` is singular. */
+export function listParam<T extends z.ZodType>(item: T, min: number, max: number, noun: string) {
+  return z.preprocess(
+    (value) => (typeof value === 'string' || typeof value === 'number' ? [value] : value),
+    z
+      .array(item)
+      .min(min, min === 1 ? `expected at least one ${noun}` : `expected at least ${min} ${noun}s`)
+      .max(max, `expected at most ${max} ${noun}s per call`),
+  );
+}
+
+export const ParamAlbumId = idParam(
+  'album',
+  'TIDAL album id, e.g. 251380836, or its tidal.com link (ids come from search_catalog or tracks_by_isrc).',
 );
 
-export const ParamArtistId = ParamTidalId.describe(
-  'TIDAL artist id, e.g. 1566 (from search_catalog results or a track/album artist).',
+export const ParamArtistId = idParam(
+  'artist',
+  'TIDAL artist id, e.g. 1566, or its tidal.com link (from search_catalog results or a track/album artist).',
+);
+
+export const ParamTrackId = idParam(
+  'track',
+  'TIDAL track id, e.g. 75413016, or its tidal.com link (from search_catalog, get_album or tracks_by_isrc).',
+);
+
+export const ParamPlaylistId = idParam(
+  'playlist',
+  'TIDAL playlist id (a UUID) or its tidal.com link (from manage_playlist list or create, or search_catalog).',
 );
 
 /** The default list size when `limit` is omitted. */

@@ -76,8 +76,8 @@ export default defineTool({
     idempotentHint: false,
     openWorldHint: true,
   },
-  async handler(args, ctx) {
-    checkArgs(args);
+  async handler(input, ctx) {
+    const args = checkArgs(input);
     const user = await userCall(ctx, 'collection.write');
     const call: FavoritesCall = { ...user, ctx, kind: args.kind, startedAt: Date.now() };
     const { results, ids } = await resolve(call, args);

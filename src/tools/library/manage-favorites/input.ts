@@ -7,10 +7,30 @@ import * as z from 'zod/v4';
 import { COLLECTION_KINDS } from '../../../tidal/library/index.js';
 import { isIsrc, ISRC_EXPECTATION, normalizeIsrc } from '../../../tidal/isrc.js';
 import { InputError } from '../../shared/errors.js';
-import { ParamTidalId } from '../../shared/params.js';
+import { looksLikeTidalUrl, parseTidalUrl } from '../../shared/links.js';
+import { listParam, TIDAL_ID_PATTERN } from '../../shared/params.js';
 
 /** Per call; batches of 50 keep this to 10 writes. */
 export const MAX_FAVORITES_PER_CALL = 500;
+
+/**
+ * An id, a number, or a tidal.com link: which kind a link must point at depends on `kind`, so
+ * links are resolved in checkArgs, where the message can name both.
+ */
+const IdOrLink = z.preprocess(
+  (value) =>
+    typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+      ? String(value)
+      : typeof value === 'string'
+        ? value.trim()
+        : value,
+  z
+    .string()
+    .refine(
+      (v) => TIDAL_ID_PATTERN.test(v) || looksLikeTidalUrl(v),
+      'expected a TIDAL id (letters, digits, "-" or "_", at most 64) or a tidal.com link',
+    ),
+);
 
 export const ManageFavoritesInput = z.strictObject({
   action: z
@@ -21,26 +41,27 @@ export const ManageFavoritesInput = z.strictObject({
   kind: z
     .enum(COLLECTION_KINDS)
     .describe('Which favorites: tracks, albums, artists, playlists or videos.'),
-  ids: z
-    .array(ParamTidalId)
-    .min(1, 'expected at least one id')
-    .max(MAX_FAVORITES_PER_CALL, `expected at most ${MAX_FAVORITES_PER_CALL} ids per call`)
+  ids: listParam(IdOrLink, 1, MAX_FAVORITES_PER_CALL, 'id')
     .optional()
     .describe(
-      'TIDAL ids of that kind: from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library.',
+      'TIDAL ids of that kind, or their tidal.com links: from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library.',
     ),
-  isrcs: z
-    .array(z.string().max(64, `expected ISRCs of ${ISRC_EXPECTATION}`))
-    .min(1, 'expected at least one ISRC')
-    .max(MAX_FAVORITES_PER_CALL, `expected at most ${MAX_FAVORITES_PER_CALL} ISRCs per call`)
+  isrcs: listParam(
+    z.string().max(64, `expected ISRCs of ${ISRC_EXPECTATION}`),
+    1,
+    MAX_FAVORITES_PER_CALL,
+    'ISRC',
+  )
     .optional()
     .describe(
       'kind tracks: ISRCs to resolve to TIDAL tracks (one track each); unresolved ones are reported.',
     ),
-  barcodes: z
-    .array(z.string().max(32, 'expected a barcode of 8 to 14 digits'))
-    .min(1, 'expected at least one barcode')
-    .max(MAX_FAVORITES_PER_CALL, `expected at most ${MAX_FAVORITES_PER_CALL} barcodes per call`)
+  barcodes: listParam(
+    z.string().max(32, 'expected a barcode of 8 to 14 digits'),
+    1,
+    MAX_FAVORITES_PER_CALL,
+    'barcode',
+  )
     .optional()
     .describe('kind albums: EAN/UPC barcodes (8 to 14 digits) to resolve to TIDAL albums.'),
   confirm: z
@@ -75,8 +96,27 @@ function checkCodes(args: ManageFavoritesArgs): void {
   }
 }
 
-/** Refuse what cannot be right before anything is read or written. */
-export function checkArgs(args: ManageFavoritesArgs): void {
+/** The ids as TIDAL ids: a link must point at the call's kind. */
+function idsOf(args: ManageFavoritesArgs): string[] | undefined {
+  const singular = args.kind.slice(0, -1);
+  return args.ids?.map((value, i) => {
+    if (!looksLikeTidalUrl(value)) return value;
+    const link = parseTidalUrl(value);
+    if (link?.kind === singular) return link.id;
+    throw new InputError(
+      `ids[${i}]`,
+      link
+        ? `is a link to a ${link.kind}, not to ${singular === 'album' || singular === 'artist' ? 'an' : 'a'} ${singular} (this call is for ${args.kind})`
+        : `is not a TIDAL ${singular} link (expected e.g. https://tidal.com/browse/${singular}/123)`,
+    );
+  });
+}
+
+/**
+ * Refuse what cannot be right before anything is read or written; returns the arguments with
+ * links in `ids` replaced by the ids they point at.
+ */
+export function checkArgs(args: ManageFavoritesArgs): ManageFavoritesArgs {
   if (args.isrcs !== undefined && args.kind !== 'tracks') {
     throw new InputError('isrcs', `only go with kind tracks (this call is for ${args.kind})`);
   }
@@ -100,4 +140,6 @@ export function checkArgs(args: ManageFavoritesArgs): void {
     );
   }
   checkCodes(args);
+  const ids = idsOf(args);
+  return { ...args, ...(ids && { ids }) };
 }

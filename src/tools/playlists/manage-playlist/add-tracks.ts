@@ -26,7 +26,7 @@ interface Candidate {
 
 async function resolveIsrcs(call: PlaylistCall, isrcs: readonly string[]): Promise<Candidate[]> {
   const normalized = isrcs.map((raw) => ({ raw, isrc: normalizeIsrc(raw) }));
-  const { byIsrc } = await call.ctx.deps.catalog.tracks.byIsrcs(
+  const { byIsrc, failed } = await call.ctx.deps.catalog.tracks.byIsrcs(
     normalized.map((n) => n.isrc),
     { country: call.user.country, signal: call.ctx.signal },
   );
@@ -39,6 +39,10 @@ async function resolveIsrcs(call: PlaylistCall, isrcs: readonly string[]): Promi
           reason: 'not a valid ISRC (12 characters like USRC17607839)',
         },
       };
+    if (failed.has(isrc)) {
+      const reason = `the ISRC lookup failed (${call.ctx.userMessage(failed.get(isrc))}); nothing was added for it`;
+      return { result: { isrc: raw, status: 'failed', reason } };
+    }
     const track = byIsrc.get(isrc)?.[0];
     if (!track)
       return {

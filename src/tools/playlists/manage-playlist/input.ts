@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/v4';
 import { InputError } from '../../shared/errors.js';
-import { ParamTidalId } from '../../shared/params.js';
+import { freeText, listParam, ParamPlaylistId, ParamTrackId } from '../../shared/params.js';
 import { ACTIONS, type Action } from './shared.js';
 
 /** The OAS sets no maximum; these keep names and descriptions to what TIDAL's apps display. */
@@ -20,37 +20,30 @@ export const ManagePlaylistInput = z
       .describe(
         'create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
       ),
-    playlistId: ParamTidalId.describe(
-      'Playlist id (a UUID) of one of your playlists, from get_library (kind playlists) or manage_playlist create. Required by every action except create.',
+    playlistId: ParamPlaylistId.describe(
+      'Playlist id (a UUID) of one of your playlists, or its tidal.com link, from get_library (kind playlists) or manage_playlist create. Required by every action except create.',
     ),
-    name: z
-      .string()
-      .trim()
-      .min(1, 'expected a non-empty playlist name')
-      .max(MAX_NAME_LENGTH, `expected at most ${MAX_NAME_LENGTH} characters`)
-      .describe('Playlist name (create, update).'),
-    description: z
-      .string()
-      .max(MAX_DESCRIPTION_LENGTH, `expected at most ${MAX_DESCRIPTION_LENGTH} characters`)
-      .describe('Playlist description (create, update); an empty string clears it.'),
+    name: freeText(1, MAX_NAME_LENGTH, 'a non-empty playlist name').describe(
+      'Playlist name (create, update).',
+    ),
+    description: freeText(0, MAX_DESCRIPTION_LENGTH, 'a description').describe(
+      'Playlist description (create, update); an empty string clears it.',
+    ),
     visibility: z
       .enum(['public', 'unlisted'])
       .describe(
         'public: listed on your profile · unlisted: anyone with the link (create default: unlisted).',
       ),
-    trackIds: z
-      .array(ParamTidalId)
-      .min(1, 'expected at least one track id')
-      .max(MAX_TRACKS_PER_CALL, `expected at most ${MAX_TRACKS_PER_CALL} track ids per call`)
-      .describe(
-        'TIDAL track ids (from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library) for add_tracks, remove_tracks, reorder, create.',
-      ),
-    isrcs: z
-      .array(z.string().max(64, 'expected ISRCs of 12 characters, e.g. USRC17607839'))
-      .min(1, 'expected at least one ISRC')
-      .max(MAX_TRACKS_PER_CALL, `expected at most ${MAX_TRACKS_PER_CALL} ISRCs per call`)
-      .describe('ISRCs to resolve and add (add_tracks, create); unresolved ones are reported.'),
-    beforeTrackId: ParamTidalId.describe(
+    trackIds: listParam(ParamTrackId, 1, MAX_TRACKS_PER_CALL, 'track id').describe(
+      'TIDAL track ids (from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library) for add_tracks, remove_tracks, reorder, create.',
+    ),
+    isrcs: listParam(
+      z.string().max(64, 'expected ISRCs of 12 characters, e.g. USRC17607839'),
+      1,
+      MAX_TRACKS_PER_CALL,
+      'ISRC',
+    ).describe('ISRCs to resolve and add (add_tracks, create); unresolved ones are reported.'),
+    beforeTrackId: ParamTrackId.describe(
       'add_tracks/reorder: put the tracks before this track of the playlist (a track id from get_playlist; default: at the end).',
     ),
     allowDuplicates: z
