@@ -27,6 +27,7 @@ async function harness(
     transport?: 'stdio' | 'http';
     timeoutMs?: number;
     elicitation?: 'accept' | 'decline';
+    era?: 'legacy' | 'modern';
   } = {},
 ): Promise<Harness> {
   const store = new MemoryStore(undefined);
@@ -56,6 +57,7 @@ async function harness(
     session,
     account,
     ...(options.elicitation && { elicitation: options.elicitation }),
+    ...(options.era && { era: options.era }),
   });
   return {
     h,
@@ -162,19 +164,30 @@ describe('account', () => {
     }
   });
 
-  it('asks a client that supports URL elicitation to open the URL', async () => {
-    a = await harness(fake, { elicitation: 'accept' });
+  it.each(['legacy', 'modern'] as const)(
+    'asks a %s-era client that supports URL elicitation to open the URL',
+    async (era) => {
+      a = await harness(fake, { elicitation: 'accept', era });
+      const started = await a.h.tool('account', { action: 'login' });
+      expect(a.h.elicitations).toHaveLength(1);
+      expect(a.h.elicitations[0]).toMatchObject({
+        mode: 'url',
+        url: started.structured.login.authorizeUrl,
+        message: 'Log in to TIDAL so tidal-mcp can use your library and playlists.',
+      });
+      expect(started.structured.login).toMatchObject({ opened: 'accept' });
+      expect(started.text).toContain(
+        'Your client opened the TIDAL login page; approve access there.',
+      );
+    },
+  );
+
+  it('does not ask a client that does not declare URL elicitation', async () => {
+    a = await harness(fake, { era: 'modern' });
     const started = await a.h.tool('account', { action: 'login' });
-    expect(a.h.elicitations).toHaveLength(1);
-    expect(a.h.elicitations[0]).toMatchObject({
-      mode: 'url',
-      url: started.structured.login.authorizeUrl,
-      message: 'Log in to TIDAL so tidal-mcp can use your library and playlists.',
-    });
-    expect(started.structured.login).toMatchObject({ opened: 'accept' });
-    expect(started.text).toContain(
-      'Your client opened the TIDAL login page; approve access there.',
-    );
+    expect(a.h.elicitations).toEqual([]);
+    expect(started.structured.login.opened).toBeUndefined();
+    expect(started.text).toContain(started.structured.login.authorizeUrl);
   });
 
   it('still shows the URL when the user declines to open it', async () => {
