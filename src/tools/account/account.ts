@@ -125,10 +125,12 @@ const DESCRIPTION = [
   'login: starts a login and returns a URL for the user to open in a browser on this computer; it completes by itself when they approve, and the library and playlist tools then work. Use it when a tool says the user is not logged in or lacks a scope.',
 ];
 
-const ACTION = 'status · login · logout';
+const STATUS_LOGIN = 'status: who is logged in · login: start a login and get the URL to open';
 
 const AccountInput = z.strictObject({
-  action: z.enum(['status', 'login', 'logout']).describe(ACTION),
+  action: z
+    .enum(['status', 'login', 'logout'])
+    .describe(`${STATUS_LOGIN} · logout: remove the stored login (with confirm)`),
   confirm: z
     .boolean()
     .optional()
@@ -137,7 +139,7 @@ const AccountInput = z.strictObject({
 
 /** Read-only mode: no logout, so nothing here can end the login an unattended agent relies on. */
 const ReadOnlyInput = z.strictObject({
-  action: z.enum(['status', 'login']).describe('status · login'),
+  action: z.enum(['status', 'login']).describe(STATUS_LOGIN),
 });
 
 async function handler(input: { action: Output['action']; confirm?: boolean }, ctx: ToolContext) {
