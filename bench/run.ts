@@ -12,6 +12,7 @@ import { cpus } from 'node:os';
 import { resolve } from 'node:path';
 import { printReport } from './report.js';
 import { runBurstSection } from './sections/burst.js';
+import { runDiscoverySection } from './sections/discovery.js';
 import { runHttpSection, type HttpLevel } from './sections/http.js';
 import { libraryTargets } from './sections/library.js';
 import { runPlaylistSection } from './sections/playlist.js';
@@ -39,7 +40,10 @@ async function section<T>(name: string, run: () => Promise<T>): Promise<Section<
 
 export async function runBenchmark(options: BenchOptions): Promise<BenchResults> {
   const measured: Measured & { http: Section<HttpLevel[]> } = {
-    tools: await section('tools', () => runToolSection(options)),
+    tools: await section('tools', async () => [
+      ...(await runToolSection(options)),
+      ...(await runDiscoverySection(options)),
+    ]),
     playlist: await section('playlist', () => runPlaylistSection(options)),
     startup: await section('startup', () => runStartupSection(options)),
     http: await section('http', () => runHttpSection(options)),

@@ -6,12 +6,14 @@
 import type { AnyToolDefinition } from './shared/define-tool.js';
 import account from './account/account.js';
 import getAlbum from './catalog/get-album.js';
+import getArtist from './catalog/get-artist.js';
 import getLibrary from './library/get-library.js';
 import getPlaylist from './library/get-playlist.js';
 import manageFavorites from './library/manage-favorites/index.js';
 import managePlaylist from './playlists/manage-playlist/index.js';
 import searchCatalog from './catalog/search-catalog.js';
 import similarArtists from './catalog/similar-artists.js';
+import similarTracks from './catalog/similar-tracks.js';
 import tracksByIsrc from './catalog/tracks-by-isrc.js';
 
 export const TOOLS: readonly AnyToolDefinition[] = [
@@ -19,6 +21,8 @@ export const TOOLS: readonly AnyToolDefinition[] = [
   getAlbum,
   tracksByIsrc,
   similarArtists,
+  getArtist,
+  similarTracks,
   getPlaylist,
   getLibrary,
   manageFavorites,

@@ -91,12 +91,14 @@ describe('Streamable HTTP transport', () => {
       expect(tools.map((t) => t.name).sort()).toEqual([
         'account',
         'get_album',
+        'get_artist',
         'get_library',
         'get_playlist',
         'manage_favorites',
         'manage_playlist',
         'search_catalog',
         'similar_artists',
+        'similar_tracks',
         'tracks_by_isrc',
       ]);
     });

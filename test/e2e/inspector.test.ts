@@ -59,12 +59,14 @@ describe('MCP Inspector CLI over stdio', () => {
     expect(result.tools.map((t) => t.name).sort()).toEqual([
       'account',
       'get_album',
+      'get_artist',
       'get_library',
       'get_playlist',
       'manage_favorites',
       'manage_playlist',
       'search_catalog',
       'similar_artists',
+      'similar_tracks',
       'tracks_by_isrc',
     ]);
   });
@@ -74,6 +76,8 @@ describe('MCP Inspector CLI over stdio', () => {
     ['get_album', { albumId: FIXTURES.albumWithManyTracks }],
     ['tracks_by_isrc', { isrcs: [FIXTURES.multiTrackIsrc] }],
     ['similar_artists', { artistId: FIXTURES.artistWithManySimilar }],
+    ['get_artist', { artistId: FIXTURES.artistWithManySimilar, include: ['topTracks', 'singles'] }],
+    ['similar_tracks', { artistId: FIXTURES.artistWithManySimilar, limit: 5 }],
   ])('calls %s', async (name, args) => {
     const result = (await inspector(
       'legacy',

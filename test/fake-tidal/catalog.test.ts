@@ -16,7 +16,8 @@ describe('generated catalog', () => {
   });
 
   it('has the documented size and valid codes', () => {
-    expect(c.artists).toHaveLength(61); // 60 + Various Artists
+    // 60 + Various Artists from the base passes; later passes add their own id ranges.
+    expect(c.artists.filter((a) => a.id.startsWith('35'))).toHaveLength(61);
     expect(c.albums.length).toBeGreaterThan(180);
     for (const t of c.tracks) expect(t.isrc).toMatch(ISRC_PATTERN);
     for (const a of c.albums) expect(isValidGs1(a.barcodeId), a.barcodeId).toBe(true);

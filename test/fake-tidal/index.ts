@@ -16,6 +16,7 @@ import { FaultQueue } from './faults.js';
 import { ResourceStore } from './jsonapi/store.js';
 import { TokenBucket } from './rate-limit.js';
 import { registerCatalogTypes } from './resources/catalog-types.js';
+import { registerDiscoveryTypes } from './resources/discovery-types.js';
 import { registerSearchType } from './resources/search-type.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { ApiRouter } from './routes/router.js';
@@ -64,6 +65,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
   const deps = { store, maxFilterValues: options.maxFilterValues ?? 20 };
   const playlists = new UserPlaylists();
   registerUserPlaylists(store, playlists, catalog);
+  registerDiscoveryTypes(store, catalog);
   const collections = new UserCollections();
   seedLibrary(catalog, playlists, collections);
   registerLibraryTypes(store, catalog, playlists, collections);

@@ -8,6 +8,7 @@ import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from './index.js
 import { OAS_PATH, specRequirement } from '../helpers/environment.js';
 import { loadOasValidator, type OasValidator } from './oas-validator.js';
 import { accessToken, apiGet, type Json } from './test-client.js';
+import { DISCOVERY } from './catalog/generate-discovery.js';
 
 const oasFile = OAS_PATH;
 const haveOas = specRequirement('fake TIDAL OAS conformance').available;
@@ -190,6 +191,54 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
     );
     valid('/playlists/{id}', 'get', 200, mix.body);
     expect(mix.body.data.attributes.playlistType).toBe('MIX');
+  });
+
+  it('discovery: artist sections, roles, radio mixes, similar tracks and albums, ids by country', async () => {
+    const id = DISCOVERY.artist;
+    const artist = await conforms(
+      '/artists/{id}',
+      `/artists/${id}?countryCode=US&include=profileArt,roles,tracks,tracks.albums,tracks.artists,albums,albums.artists,videos,videos.artists,similarArtists`,
+    );
+    expect(artist.included.some((r: Json) => r.type === 'artistRoles')).toBe(true);
+    for (const [rel, extra] of [
+      ['tracks', '&collapseBy=FINGERPRINT&include=tracks,tracks.albums,tracks.artists'],
+      ['tracks', '&collapseBy=NONE'],
+      ['albums', '&include=albums,albums.artists'],
+      ['videos', '&include=videos,videos.artists'],
+    ] as const) {
+      await conforms(
+        `/artists/{id}/relationships/${rel}`,
+        `/artists/${id}/relationships/${rel}?countryCode=US${extra}`,
+      );
+    }
+    const radio = await conforms(
+      '/artists/{id}',
+      `/artists/${id}?countryCode=US&include=radio,radio.items,radio.items.artists,radio.items.albums`,
+    );
+    const track = getCatalog().albumTracks(DISCOVERY.explicitAlbum)[0]!.id;
+    await conforms(
+      '/tracks/{id}',
+      `/tracks/${track}?countryCode=US&include=artists,similarTracks,similarTracks.artists,similarTracks.albums,radio,radio.items,radio.items.artists,radio.items.albums`,
+    );
+    await conforms(
+      '/tracks/{id}/relationships/similarTracks',
+      `/tracks/${track}/relationships/similarTracks?countryCode=US&include=similarTracks,similarTracks.albums`,
+    );
+    const mix = radio.data.relationships.radio.data[0].id as string;
+    await conforms('/playlists/{id}', `/playlists/${mix}?countryCode=US&include=items`);
+    const items = await conforms(
+      '/playlists/{id}/relationships/items',
+      `/playlists/${mix}/relationships/items?countryCode=US&include=items,items.artists,items.albums`,
+    );
+    await conforms('/playlists/{id}/relationships/items', items.links.next);
+    await conforms(
+      '/albums/{id}',
+      `/albums/${DISCOVERY.explicitAlbum}?countryCode=US&include=artists,coverArt,items,items.artists,similarAlbums`,
+    );
+    await conforms(
+      '/tracks',
+      `/tracks?countryCode=JP&filter[id]=${track}&filter[id]=${getCatalog().albumTracks(DISCOVERY.missingInJp[0])[0]!.id}`,
+    );
   });
 
   it('errors: 400, 404, 429', async () => {

@@ -27,6 +27,8 @@ describe('read-only mode', () => {
       'get_album',
       'tracks_by_isrc',
       'similar_artists',
+      'get_artist',
+      'similar_tracks',
       'get_playlist',
       'get_library',
       'account',

@@ -1,9 +1,10 @@
 /** Albums with their artists, cover and first page of items in one request; later pages by cursor. */
 import { apiPath } from '../api-path.js';
 import { CACHE_TTL } from '../cache.js';
-import type { Album, Page, Track } from '../domain.js';
+import type { Album, AlbumRef, Page, Track } from '../domain.js';
 import { NotFoundError } from '../errors.js';
 import {
+  attr,
   type Document,
   Included,
   nextCursorOf,
@@ -20,33 +21,55 @@ const ALBUM_ITEMS_INCLUDE = 'items,items.artists';
 export interface AlbumWithTracks {
   album: Album;
   tracks: Page<Track>;
+  /** Present when asked for: TIDAL's first few similar albums. */
+  similarAlbums?: AlbumRef[];
+}
+
+export interface AlbumOptions {
+  /** Also include the first page of similar albums (same request). */
+  similarAlbums?: boolean;
+}
+
+/** Similar albums are a pointer for further browsing; a handful is enough. */
+export const MAX_SIMILAR_ALBUMS = 5;
+
+function albumInclude(options: AlbumOptions): string {
+  return options.similarAlbums ? `${ALBUM_INCLUDE},similarAlbums` : ALBUM_INCLUDE;
 }
 
 export class AlbumsApi {
   constructor(private readonly reader: ApiReader) {}
 
   /** Album, its artists, cover and first page of tracks: one request. */
-  async get(albumId: string, ctx: CallContext): Promise<AlbumWithTracks> {
+  async get(
+    albumId: string,
+    ctx: CallContext,
+    options: AlbumOptions = {},
+  ): Promise<AlbumWithTracks> {
     const doc = await this.reader.get<Document<Resource>>(
       apiPath('albums', albumId),
-      { include: ALBUM_INCLUDE },
+      { include: albumInclude(options) },
       CACHE_TTL.catalog,
       `album ${albumId}`,
       ctx,
     );
-    return withTracks(asArray(doc.data)[0], doc.included, `album ${albumId}`);
+    return withTracks(asArray(doc.data)[0], doc.included, `album ${albumId}`, options);
   }
 
   /** Album by barcode, with the same includes: one request. */
-  async byBarcode(barcode: string, ctx: CallContext): Promise<AlbumWithTracks> {
+  async byBarcode(
+    barcode: string,
+    ctx: CallContext,
+    options: AlbumOptions = {},
+  ): Promise<AlbumWithTracks> {
     const doc = await this.reader.get<Document<Resource[]>>(
       '/albums',
-      { 'filter[barcodeId]': barcode, include: ALBUM_INCLUDE },
+      { 'filter[barcodeId]': barcode, include: albumInclude(options) },
       CACHE_TTL.catalog,
       `album with barcode ${barcode}`,
       ctx,
     );
-    return withTracks(asArray(doc.data)[0], doc.included, `album with barcode ${barcode}`);
+    return withTracks(asArray(doc.data)[0], doc.included, `album with barcode ${barcode}`, options);
   }
 
   /** A later page of an album's tracklist. */
@@ -69,6 +92,7 @@ function withTracks(
   resource: Resource | undefined,
   included: Resource[] | undefined,
   what: string,
+  options: AlbumOptions,
 ): AlbumWithTracks {
   if (!resource) throw new NotFoundError(`${what} was not found on TIDAL`);
   const index = new Included(included);
@@ -78,5 +102,14 @@ function withTracks(
       items: mapTrackItems(relationshipIds(resource, 'items'), index),
       nextCursor: nextCursorOf(resource.relationships?.items?.links),
     },
+    ...(options.similarAlbums && { similarAlbums: similarAlbums(resource, index) }),
   };
+}
+
+function similarAlbums(resource: Resource, included: Included): AlbumRef[] {
+  return included
+    .resolve(relationshipIds(resource, 'similarAlbums'))
+    .filter((album) => album.type === 'albums')
+    .slice(0, MAX_SIMILAR_ALBUMS)
+    .map((album) => ({ id: album.id, title: attr<string>(album, 'title') ?? 'Untitled' }));
 }

@@ -9,11 +9,14 @@ import { ApiReader } from '../reader.js';
 import type { TokenProvider } from '../token-provider.js';
 import { AlbumsApi } from './albums.js';
 import { ArtistsApi } from './artists.js';
+import { AvailabilityApi } from './availability.js';
+import { RadioApi } from './radio.js';
 import { SearchApi } from './search.js';
 import { TracksApi } from './tracks.js';
 
 export type { AlbumWithTracks } from './albums.js';
-export type { ArtistWithSimilar } from './artists.js';
+export type { ArtistPart, ArtistProfile, ArtistWithSimilar } from './artists.js';
+export type { ArtistSeed, Mix, TrackSeed } from './radio.js';
 export {
   SEARCH_TYPES,
   type SearchFirstPage,
@@ -27,6 +30,8 @@ export class TidalCatalog {
   readonly albums: AlbumsApi;
   readonly tracks: TracksApi;
   readonly artists: ArtistsApi;
+  readonly radio: RadioApi;
+  readonly availability: AvailabilityApi;
 
   constructor(http: TidalHttp, appAuth: TokenProvider) {
     const reader = new ApiReader(http, appAuth);
@@ -34,5 +39,7 @@ export class TidalCatalog {
     this.albums = new AlbumsApi(reader);
     this.tracks = new TracksApi(reader);
     this.artists = new ArtistsApi(reader);
+    this.radio = new RadioApi(reader);
+    this.availability = new AvailabilityApi(reader);
   }
 }

@@ -28,7 +28,8 @@ export const REMOVE_BATCH_SIZE = 50;
 export const REORDER_BATCH_SIZE = 20;
 /** Enough for any playlist a person curates by hand (100 pages of TIDAL's 20). */
 const MAX_ITEM_PAGES = 100;
-const ITEMS_INCLUDE = 'items,items.artists';
+// items.albums: the album and its release date on every track line, in the same request.
+const ITEMS_INCLUDE = 'items,items.artists,items.albums';
 
 /** A call on the logged-in user's behalf: their token is required. */
 export interface UserContext extends CallContext {

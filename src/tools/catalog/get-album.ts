@@ -1,11 +1,18 @@
 import * as z from 'zod/v4';
 import type { AlbumWithTracks } from '../../tidal/catalog/index.js';
+import {
+  countryList,
+  ParamCountries,
+  TrackWithAvailabilityOutput,
+  withAvailability,
+  withAvailabilityText,
+} from '../shared/availability.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { defineTool } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { albumLine, duration, lines, moreLine, trackLine } from '../shared/format.js';
-import { AlbumOutput, TrackOutput } from '../shared/outputs.js';
-import { ParamAlbumId, ParamCountry, ParamCursor } from '../shared/params.js';
+import { AlbumOutput } from '../shared/outputs.js';
+import { listParam, ParamAlbumId, ParamCountry, ParamCursor } from '../shared/params.js';
 
 /** Spaces and hyphens are how barcodes are printed; TIDAL wants the digits only. */
 function normalizeBarcode(value: string): string {
@@ -28,6 +35,15 @@ const inputSchema = z.strictObject({
   cursor: ParamCursor.optional().describe(
     'The nextCursor from an earlier get_album result, to get the next tracks (albumId and barcode may then be omitted).',
   ),
+  include: listParam(
+    z.enum(['similarAlbums'], { error: 'expected "similarAlbums"' }),
+    1,
+    1,
+    'include value',
+  )
+    .optional()
+    .describe('["similarAlbums"] adds up to 5 albums TIDAL considers similar (same request).'),
+  countries: ParamCountries.optional(),
   country: ParamCountry.optional(),
 });
 
@@ -35,7 +51,11 @@ const outputSchema = z.object({
   country: z.string(),
   album: AlbumOutput.optional(),
   albumId: z.string(),
-  tracks: z.array(TrackOutput),
+  tracks: z.array(TrackWithAvailabilityOutput),
+  similarAlbums: z
+    .array(z.object({ id: z.string(), title: z.string() }))
+    .optional()
+    .describe('With include ["similarAlbums"]: up to 5 similar albums; ids feed get_album.'),
   nextCursor: z
     .string()
     .optional()
@@ -43,6 +63,11 @@ const outputSchema = z.object({
 });
 
 type Output = z.infer<typeof outputSchema>;
+
+function similarLine(albums: { id: string; title: string }[]): string {
+  const list = albums.map((a) => `${a.title} (id ${a.id})`).join(', ');
+  return `Similar albums: ${list || 'none listed by TIDAL'}`;
+}
 
 function render(output: Output): string {
   const album = output.album;
@@ -60,7 +85,13 @@ function render(output: Output): string {
           album.coverUrl && `Cover: ${album.coverUrl}`,
         ]
       : `More tracks of album ${output.albumId}:`,
-    output.tracks.map((t) => trackLine(t, { album: false, number: true, context: album?.artists })),
+    output.tracks.map((t) =>
+      withAvailabilityText(
+        trackLine(t, { album: false, number: true, context: album?.artists }),
+        t,
+      ),
+    ),
+    output.similarAlbums && similarLine(output.similarAlbums),
     moreLine(output.nextCursor),
   );
 }
@@ -72,6 +103,7 @@ export default defineTool({
     'Get one TIDAL album (title, artists, release date, type, duration, barcode, cover, link) with its tracklist.',
     'Give exactly one of albumId (from search_catalog or tracks_by_isrc) or barcode (EAN-13/UPC-A, for a physical release).',
     'Long albums return the first tracks and a nextCursor; pass it as cursor for more.',
+    'Optional: include ["similarAlbums"] for similar albums; countries (up to 10) to see where each track can be played.',
   ].join('\n'),
   inputSchema,
   outputSchema,
@@ -85,6 +117,7 @@ export default defineTool({
     const country = ctx.country(input.country);
     const call = { country, signal: ctx.signal };
     const catalog = ctx.deps.catalog;
+    const countries = countryList(input.countries);
 
     if (input.cursor !== undefined) {
       const cursor = decodeCursor(input.cursor, 'album', 'get_album');
@@ -94,11 +127,14 @@ export default defineTool({
           `belongs to album ${cursor.id}, not to albumId ${input.albumId}`,
         );
       }
+      if (input.include !== undefined) {
+        throw new InputError('include', 'similar albums come with the first page; omit include');
+      }
       const page = await catalog.albums.itemsPage(cursor.id, cursor.c, call);
       const output: Output = {
         country,
         albumId: cursor.id,
-        tracks: page.items,
+        tracks: await withAvailability(page.items, countries, country, ctx),
         ...(page.nextCursor && {
           nextCursor: encodeCursor({ k: 'album', id: cursor.id, c: page.nextCursor }),
         }),
@@ -110,13 +146,21 @@ export default defineTool({
       throw new InputError('albumId', 'give exactly one of albumId or barcode');
     }
     let result: AlbumWithTracks;
-    if (input.albumId !== undefined) result = await catalog.albums.get(input.albumId, call);
-    else result = await catalog.albums.byBarcode(normalizeBarcode(input.barcode as string), call);
+    const options = { similarAlbums: input.include !== undefined };
+    if (input.albumId !== undefined)
+      result = await catalog.albums.get(input.albumId, call, options);
+    else
+      result = await catalog.albums.byBarcode(
+        normalizeBarcode(input.barcode as string),
+        call,
+        options,
+      );
     const output: Output = {
       country,
       album: result.album,
       albumId: result.album.id,
-      tracks: result.tracks.items,
+      tracks: await withAvailability(result.tracks.items, countries, country, ctx),
+      ...(result.similarAlbums && { similarAlbums: result.similarAlbums }),
       ...(result.tracks.nextCursor && {
         nextCursor: encodeCursor({ k: 'album', id: result.album.id, c: result.tracks.nextCursor }),
       }),

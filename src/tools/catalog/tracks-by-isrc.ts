@@ -1,9 +1,15 @@
 import * as z from 'zod/v4';
 import { ISRC_BATCH_SIZE, ISRC_EXPECTATION, isIsrc, normalizeIsrc } from '../../tidal/isrc.js';
+import {
+  countryList,
+  ParamCountries,
+  TrackWithAvailabilityOutput,
+  withAvailability,
+  withAvailabilityText,
+} from '../shared/availability.js';
 import { defineTool } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { lines, trackLine } from '../shared/format.js';
-import { TrackOutput } from '../shared/outputs.js';
 import { listParam, ParamCountry } from '../shared/params.js';
 
 const inputSchema = z.strictObject({
@@ -15,13 +21,14 @@ const inputSchema = z.strictObject({
   ).describe(
     'ISRCs (International Standard Recording Codes), e.g. ["USRC17607839", "GB-AYE-69-00531"]; hyphens and case do not matter. 1 to 100.',
   ),
+  countries: ParamCountries.optional(),
   country: ParamCountry.optional(),
 });
 
 const ResultOutput = z.object({
   isrc: z.string().describe('The ISRC as given.'),
   status: z.enum(['found', 'not_found', 'invalid', 'failed']),
-  tracks: z.array(TrackOutput).optional(),
+  tracks: z.array(TrackWithAvailabilityOutput).optional(),
   message: z.string().optional(),
 });
 
@@ -47,12 +54,10 @@ function render(output: Output): string {
       if (r.status !== 'found')
         return [`${r.isrc}: ${r.status.replace('_', ' ')}${r.message ? ` (${r.message})` : ''}`];
       const tracks = r.tracks ?? [];
-      if (tracks.length === 1 && tracks[0])
-        return [`${r.isrc}: ${trackLine(tracks[0], { isrc: false })}`];
-      return [
-        `${r.isrc}: ${tracks.length} tracks`,
-        ...tracks.map((t) => `  - ${trackLine(t, { isrc: false })}`),
-      ];
+      const line = (t: (typeof tracks)[number]) =>
+        withAvailabilityText(trackLine(t, { isrc: false }), t);
+      if (tracks.length === 1 && tracks[0]) return [`${r.isrc}: ${line(tracks[0])}`];
+      return [`${r.isrc}: ${tracks.length} tracks`, ...tracks.map((t) => `  - ${line(t)}`)];
     }),
     output.note,
   );
@@ -66,6 +71,7 @@ export default defineTool({
     'Each ISRC gets a status: found (with its tracks and albums), not_found (not on TIDAL in that country) or invalid (malformed, never sent to TIDAL).',
     'For a single ISRC every matching TIDAL track is returned (re-releases, clean and explicit versions); for several, TIDAL returns one track per ISRC.',
     'Track ids feed manage_playlist; album ids feed get_album.',
+    'countries (up to 10) adds, per track, in which of them it can be played, e.g. when moving a library between regions.',
   ].join('\n'),
   inputSchema,
   outputSchema,
@@ -92,6 +98,13 @@ export default defineTool({
       (done, of) =>
         ctx.progress(done, of, `${done} of ${of} batches of ${ISRC_BATCH_SIZE} ISRCs looked up`),
     );
+    // Nothing answered: that is an error of the call, not a list of failures.
+    if (failed.size === valid.size) throw failed.values().next().value;
+    const countries = countryList(input.countries);
+    const found = [...byIsrc.values()].flat();
+    const checked = new Map(
+      (await withAvailability(found, countries, country, ctx)).map((t, i) => [found[i], t]),
+    );
     const results = normalized.map(({ raw, isrc }): Output['results'][number] => {
       if (!isIsrc(isrc)) {
         return {
@@ -105,11 +118,9 @@ export default defineTool({
       }
       const tracks = byIsrc.get(isrc);
       return tracks && tracks.length > 0
-        ? { isrc: raw, status: 'found', tracks }
+        ? { isrc: raw, status: 'found', tracks: tracks.map((t) => checked.get(t) ?? t) }
         : { isrc: raw, status: 'not_found' };
     });
-    // Nothing answered: that is an error of the call, not a list of failures.
-    if (failed.size === valid.size) throw failed.values().next().value;
     const count = (status: string) => results.filter((r) => r.status === status).length;
     const notes = [
       valid.size > 1 ? BATCH_NOTE : undefined,

@@ -25,6 +25,25 @@ const CursorSchema = z.discriminatedUnion('k', [
     c: z.string().optional(),
     o: z.number().int().min(0),
   }),
+  // get_artist: one section of an artist; albums and singles page by offset in the sorted list.
+  // `p`: the parts of the first artist request, whose cached answer holds the first pages.
+  z.object({
+    k: z.literal('artist'),
+    id: Id,
+    s: z.enum(['topTracks', 'albums', 'singles', 'videos', 'similarArtists']),
+    p: z.array(z.enum(['tracks', 'albums', 'videos', 'similarArtists'])).max(4),
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+  }),
+  // similar_tracks: `id` is the track (similar tracks) or the mix (radio) the pages come from.
+  z.object({
+    k: z.literal('similar-tracks'),
+    src: z.enum(['similarTracks', 'trackRadio', 'artistRadio']),
+    id: Id,
+    seed: Id,
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+  }),
   z.object({
     k: z.literal('playlist-items'),
     id: Id,

@@ -81,9 +81,12 @@ export function trackLine(t: Track, options: TrackLineOptions = {}): string {
   ])}`;
 }
 
-export function albumLine(a: Album): string {
+/** `context`: artists already named above (an artist's own releases): credited only if different. */
+export function albumLine(a: Album, options: { context?: readonly ArtistRef[] } = {}): string {
   return join([
-    `${titled(a.title, a.version)} — ${credits(a.artists)}`,
+    sameArtists(a.artists, options.context)
+      ? titled(a.title, a.version)
+      : `${titled(a.title, a.version)} — ${credits(a.artists)}`,
     a.type !== 'ALBUM' && a.type.toLowerCase(),
     a.releaseDate?.slice(0, 4),
     `${a.numberOfTracks} track${a.numberOfTracks === 1 ? '' : 's'}`,

@@ -16,6 +16,7 @@ import {
   generateVideos,
   markRegionalGaps,
 } from './generate-extras.js';
+import { generateDiscovery } from './generate-discovery.js';
 import type { CatalogData, Fixtures } from './model.js';
 
 export const DEFAULT_SEED = 20260820;
@@ -57,6 +58,7 @@ export function buildCatalogData(seed = DEFAULT_SEED): CatalogData {
     playlistWithManyItems: playlists[0]!.id,
     video: videos[0]!.id,
   };
+  generateDiscovery(b, videos);
   return {
     artists: b.artists,
     albums: b.albums,
