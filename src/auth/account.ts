@@ -122,12 +122,10 @@ export class TidalAccount implements Account {
     await store.load();
     this.abandon();
     const controller = new AbortController();
+    // Taken before the listener's timer starts, so a timeout is always at or after expiresAt.
+    const expiresAt = this.now() + login.timeoutMs;
     const started = await startLogin({ ...login, clientId, store, signal: controller.signal });
-    const waiting: Waiting = {
-      authorizeUrl: started.authorizeUrl,
-      expiresAt: this.now() + login.timeoutMs,
-      controller,
-    };
+    const waiting: Waiting = { authorizeUrl: started.authorizeUrl, expiresAt, controller };
     this.waiting = waiting;
     this.last = undefined;
     started.done.then(
