@@ -137,7 +137,7 @@ export default defineTool({
   title: 'Your TIDAL library',
   description: [
     "The logged-in user's TIDAL library, one kind per call: own playlists, favorite tracks, albums, artists, videos and playlists (most recently added first, with the date added), or personal mixes (daily, discovery, new releases).",
-    'Item ids feed get_playlist (playlists, mixes), get_album (albums), similar_artists (artists) and manage_playlist (tracks); remove favorites with manage_favorites.',
+    'Item ids feed get_playlist (playlists, mixes), get_album (albums), get_artist (artists), similar_tracks and manage_playlist (tracks); remove favorites with manage_favorites.',
     'Up to `limit` items (default 50); pass nextCursor as cursor (same kind) for more. Needs a TIDAL login (account tool).',
   ].join('\n'),
   inputSchema,
