@@ -99,6 +99,7 @@ export function createApp(config: Config): App {
     account,
     readOnly: config.readOnly,
     defaultCountry: config.country,
+    countryExplicit: config.countryExplicit,
     logger,
     reportCallStats: config.reportCallStats,
   };

@@ -77,6 +77,8 @@ export interface Config {
   readonly authorizeUrl: string;
   readonly redirectUri: string;
   readonly country: string;
+  /** TIDAL_COUNTRY was set: it wins over the logged-in user's country for catalog tools. */
+  readonly countryExplicit: boolean;
   readonly requestsPerSecond: number;
   /** Budget for one TIDAL call, retries and rate-limit waits included. */
   readonly requestTimeoutSeconds: number;
@@ -198,6 +200,7 @@ export function loadConfig(
     authorizeUrl: e.TIDAL_AUTHORIZE_URL,
     redirectUri: e.TIDAL_REDIRECT_URI,
     country: e.TIDAL_COUNTRY,
+    countryExplicit: (merged.TIDAL_COUNTRY ?? '').trim() !== '',
     requestsPerSecond: e.TIDAL_MCP_REQUESTS_PER_SECOND,
     requestTimeoutSeconds: e.TIDAL_MCP_REQUEST_TIMEOUT_SECONDS,
     keychainService: e.TIDAL_MCP_KEYCHAIN_SERVICE,

@@ -161,7 +161,12 @@ describe('catalog tools over stdio', () => {
         barcode,
       });
       expect(apiCalls()).toHaveLength(1);
-      expect(apiCalls()[0]?.query['filter[barcodeId]']).toEqual([barcode]);
+      // Every form TIDAL may store it in, in one request: as given, GTIN-14, EAN-13.
+      expect(apiCalls()[0]?.query['filter[barcodeId]']).toEqual([
+        barcode,
+        `00${barcode}`,
+        `0${barcode}`,
+      ]);
     });
 
     it('says an album is not found when it is not available in the country', async () => {
@@ -338,7 +343,11 @@ describe('catalog tools over stdio', () => {
       ],
       ['get_album', { albumId: '../users/me' }, 'albumId: expected a TIDAL id'],
       ['get_album', { albumId: '1.2' }, 'albumId: expected a TIDAL id'],
-      ['get_album', { barcode: '12345' }, 'barcode: expected an EAN-13 or UPC-A barcode'],
+      [
+        'get_album',
+        { barcode: '12345' },
+        'barcode: expected a barcode of 8, 12, 13 or 14 digits (GTIN-8, UPC-A, EAN-13 or GTIN-14)',
+      ],
       ['tracks_by_isrc', { isrcs: [] }, 'isrcs: expected at least one ISRC'],
       [
         'tracks_by_isrc',

@@ -64,6 +64,42 @@ describe('generated catalog', () => {
     expect(c.video(FIXTURES.video)).toBeDefined();
   });
 
+  it('has the real-world edges: GTIN-14 barcodes, videos in albums, tracks missing in SE', () => {
+    const lengths = c.albums.map((a) => a.barcodeId.length);
+    const count = (n: number) => lengths.filter((l) => l === n).length;
+    expect(count(12)).toBeGreaterThan(0);
+    expect(count(13)).toBeGreaterThan(0);
+    expect(count(14)).toBeGreaterThan(lengths.length / 2);
+    expect(FIXTURES.gtin14AlbumBarcode).toMatch(/^0\d{13}$/);
+    expect(c.albumByBarcode(FIXTURES.gtin14AlbumBarcode)!.id).toBe(FIXTURES.albumWithVideos);
+    const deluxe = c.album(FIXTURES.albumWithVideos)!;
+    expect([deluxe.title, deluxe.version]).toEqual([
+      'Northern Lights (Super Deluxe)',
+      'Super Deluxe',
+    ]);
+    expect(c.albumEntries(deluxe.id, 'US').map((e) => e.type)).toEqual([
+      ...Array<string>(12).fill('tracks'),
+      'videos',
+      'videos',
+    ]);
+    const gaps = c.album(FIXTURES.albumWithGapsInSe)!;
+    expect(c.albumItemCount(gaps)).toBe(10);
+    expect(c.albumEntries(gaps.id, 'SE').map((e) => e.trackNumber)).toEqual([
+      1, 2, 3, 5, 6, 8, 9, 10,
+    ]);
+    expect(c.albumEntries(gaps.id, 'US')).toHaveLength(10);
+    const atmos = c.album(FIXTURES.atmosOnlyAlbum)!;
+    expect(atmos.mediaTags).toEqual(['DOLBY_ATMOS']);
+    const isrc = c.albumTracks(gaps.id)[3]!.isrc;
+    expect(c.tracksByIsrc(isrc, 'SE').map((t) => t.albumId)).toEqual([atmos.id]);
+    expect(
+      c
+        .tracksByIsrc(isrc, 'US')
+        .map((t) => t.albumId)
+        .sort(),
+    ).toEqual([gaps.id, atmos.id]);
+  });
+
   it('excludes regionally missing tracks from search results', () => {
     const missing = c.albums.filter((a) => a.unavailableIn.includes('DE'));
     expect(missing.length).toBeGreaterThan(1);

@@ -113,9 +113,13 @@ export class Catalog {
     return this.maps.artworks.get(id);
   }
 
-  /** Albums (and through them tracks) can be missing in a country; everything else is global. */
+  /**
+   * Albums (and through them tracks) can be missing in a country, and so can single tracks of an
+   * available album; everything else is global.
+   */
   isAvailable(entity: AlbumRec | TrackRec, country: string): boolean {
     const album = 'albumId' in entity ? this.album(entity.albumId) : entity;
+    if ('albumId' in entity && entity.unavailableIn?.includes(country)) return false;
     return album !== undefined && !album.unavailableIn.includes(country);
   }
 
@@ -135,7 +139,42 @@ export class Catalog {
   }
 
   albumDurationSeconds(album: AlbumRec): number {
-    return this.albumTracks(album.id).reduce((s, t) => s + t.durationSeconds, 0);
+    const videos = (album.videoItems ?? []).map((v) => this.video(v.videoId)!);
+    return [...this.albumTracks(album.id), ...videos].reduce((s, t) => s + t.durationSeconds, 0);
+  }
+
+  /**
+   * What GET /albums/{id}/relationships/items lists in a country: available tracks and the
+   * album's videos, in volume and track-number order. numberOfItems counts them all.
+   */
+  albumEntries(
+    albumId: string,
+    country: string,
+  ): { type: 'tracks' | 'videos'; id: string; trackNumber: number; volumeNumber: number }[] {
+    const album = this.album(albumId);
+    if (!album) return [];
+    const tracks = this.albumItems(albumId)
+      .filter((it) => this.isAvailable(it.track, country))
+      .map((it) => ({
+        type: 'tracks' as const,
+        id: it.track.id,
+        trackNumber: it.trackNumber,
+        volumeNumber: it.volumeNumber,
+      }));
+    const videos = (album.videoItems ?? []).map((v) => ({
+      type: 'videos' as const,
+      id: v.videoId,
+      trackNumber: v.trackNumber,
+      volumeNumber: v.volumeNumber,
+    }));
+    return [...tracks, ...videos].sort(
+      (a, b) => a.volumeNumber - b.volumeNumber || a.trackNumber - b.trackNumber,
+    );
+  }
+
+  /** numberOfItems: every track and video of the album, wherever it is available. */
+  albumItemCount(album: AlbumRec): number {
+    return album.items.length + (album.videoItems?.length ?? 0);
   }
 
   albumByBarcode(barcodeId: string): AlbumRec | undefined {
@@ -227,5 +266,8 @@ export function getCatalog(): Catalog {
  * - explicitAlbum / cleanAlbum: an explicit album and its clean twin (same ISRCs)
  * - compilationAlbum: "Hit Parade Vol. 1" by variousArtistsId
  * - playlistWithManyItems: editorial playlist UUID with 45 items; video: a video id
+ * - albumWithVideos: "Northern Lights (Super Deluxe)" (version Super Deluxe), 12 tracks + 2 videos
+ * - albumWithGapsInSe: 10 items, 2 of them not available in SE; atmosOnlyAlbum: its Atmos twin
+ * - gtin14AlbumBarcode: a zero-padded GTIN-14, the form TIDAL stores most barcodes in
  */
 export const FIXTURES: Readonly<Fixtures> = getCatalog().fixtures;

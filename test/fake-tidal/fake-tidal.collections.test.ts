@@ -4,7 +4,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
-import { accessToken, apiGet, followPages, linkParams, type Json } from './test-client.js';
+import {
+  accessToken,
+  apiGet,
+  followPages,
+  linkParams,
+  type Json,
+  expectSpecProblems,
+} from './test-client.js';
 
 let fake: FakeTidal;
 let token: string;
@@ -118,6 +125,8 @@ describe('pagination', () => {
     expect(
       (await get(`/searchResults?filter[query]=${q}&countryCode=US&explicitFilter=NONE`)).status,
     ).toBe(400);
+    // Sent on purpose: the spec guard saw it too.
+    expectSpecProblems(['explicitFilter=NONE is not one of INCLUDE, EXCLUDE']);
   });
 
   it('pages similar artists (27 = 20 + 7)', async () => {

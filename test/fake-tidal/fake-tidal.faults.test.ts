@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
-import { accessToken, apiGet, issueToken } from './test-client.js';
+import { accessToken, apiGet, issueToken, expectSpecProblems } from './test-client.js';
 
 let fake: FakeTidal;
 let token: string;
@@ -150,6 +150,7 @@ describe('latency option, request log, authorize', () => {
       t,
     );
     await apiGet(fake, '/missing', t);
+    expectSpecProblems(['path /missing is not in the spec']);
     await fetch(`${fake.url}/favicon.ico`);
     expect(fake.requests.map((r) => [r.kind, r.method, r.path, r.status])).toEqual([
       ['token', 'POST', '/oauth2/token', 200],

@@ -18,7 +18,14 @@ import {
   startFakeTidal,
   type FakeTidal,
 } from './index.js';
-import { accessToken, apiGet, apiSend, followPages, type Json } from './test-client.js';
+import {
+  accessToken,
+  apiGet,
+  apiSend,
+  expectSpecProblems,
+  followPages,
+  type Json,
+} from './test-client.js';
 
 const ITEMS = '/userCollectionTracks/me/relationships/items';
 
@@ -58,6 +65,10 @@ describe('favorites (userCollection* items)', () => {
     expect(oldest.body.data[0].meta.addedAt).toBe('2026-01-01T00:00:00.000Z');
     expect((await apiGet(fake, `${ITEMS}?countryCode=NO`, user)).status).toBe(400);
     expect((await apiGet(fake, `${ITEMS}?sort=popularity`, user)).status).toBe(400);
+    expectSpecProblems([
+      'query parameter countryCode is not documented for /userCollectionTracks/{id}/relationships/items',
+      'sort=popularity is not one of addedAt, -addedAt, albums.title, -albums.title, artists.name, -artists.name, duration, -duration, title, -title',
+    ]);
   });
 
   it('needs a user token with collection.read, and only for the own library', async () => {
@@ -92,7 +103,13 @@ describe('favorites (userCollection* items)', () => {
     expect((await apiSend(fake, 'POST', path, user, { data: tooMany })).status).toBe(400);
     const wrongType = { data: [{ type: 'tracks', id: a }] };
     expect((await apiSend(fake, 'POST', path, user, wrongType)).status).toBe(400);
-    expect((await apiSend(fake, 'POST', `${path}?countryCode=NO`, user, first)).status).toBe(400);
+    const valid = { data: [{ type: 'albums', id: a }] };
+    expect((await apiSend(fake, 'POST', `${path}?countryCode=NO`, user, valid)).status).toBe(400);
+    expectSpecProblems([
+      'body /data must NOT have more than 50 items (UserCollectionAlbumsItemsRelationshipAddOperation_Payload)',
+      'body /data/0/type must be equal to one of the allowed values (UserCollectionAlbumsItemsRelationshipAddOperation_Payload)',
+      'query parameter countryCode is not documented for /userCollectionAlbums/{id}/relationships/items',
+    ]);
   });
 
   it('replays a write with the same Idempotency-Key instead of applying it twice', async () => {

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
 import { COUNTRY_MISSING_DETAIL } from './jsonapi/query.js';
-import { accessToken, apiGet, issueToken, type Json } from './test-client.js';
+import { accessToken, apiGet, issueToken, type Json, expectSpecProblems } from './test-client.js';
 
 let fake: FakeTidal;
 let token: string;
@@ -145,6 +145,14 @@ describe('authentication and request validation', () => {
     expect(
       (await apiGet(fake, '/albums/1?countryCode=US', token, { accept: 'text/html' })).status,
     ).toBe(406);
+    // Every probe above is an undocumented form: the spec guard recorded each one.
+    expectSpecProblems([
+      'query parameter limit is not documented for /albums/{id}',
+      'query parameter page[size] is not documented for /albums/{id}',
+      'query parameter filter[title] is not documented for /albums/{id}',
+      'path /nothing/here is not in the spec',
+      'POST is not documented for /albums/1',
+    ]);
   });
 
   it('hides albums (and their tracks) that do not exist in the country', async () => {
@@ -218,6 +226,9 @@ describe('include', () => {
     expect(unknown.status).toBe(400);
     expect(unknown.body.errors[0].source).toEqual({ parameter: 'include' });
     expect(unknown.body.errors[0].detail).toContain("'bogus'");
+    expectSpecProblems([
+      'include "items.bogus": "bogus" is not a documented include of tracks|videos',
+    ]);
     const deep = await get(`/albums/${albumId}?countryCode=US&include=items.albums.artists.albums`);
     expect(deep.body.errors[0].detail).toContain('maximum depth is 3');
     const eleven =

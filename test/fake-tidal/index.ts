@@ -20,6 +20,7 @@ import { registerDiscoveryTypes } from './resources/discovery-types.js';
 import { registerSearchType } from './resources/search-type.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
 import { ApiRouter } from './routes/router.js';
+import { expireCursors } from './jsonapi/pagination.js';
 import { searchRoutes } from './routes/search-routes.js';
 import { playlistRoutes } from './routes/playlist-routes.js';
 import { userRoutes } from './routes/user-routes.js';
@@ -37,6 +38,7 @@ import { DEFAULT_USER, DEFAULT_USER_SCOPES } from './users.js';
 
 export type * from './types.js';
 export { Catalog, FIXTURES, getCatalog } from './catalog.js';
+export { specGuardActive, takeSpecViolations, type SpecViolation } from './spec-guard.js';
 export { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from './playlists/user-playlists.js';
 export { COLLECTION_KINDS, type CollectionKind } from './library/collections.js';
 export {
@@ -64,7 +66,9 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
   registerSearchType(store, catalog);
   const deps = { store, maxFilterValues: options.maxFilterValues ?? 20 };
   const playlists = new UserPlaylists();
-  registerUserPlaylists(store, playlists, catalog);
+  registerUserPlaylists(store, playlists, catalog, {
+    withholdOwners: options.withholdPlaylistOwners ?? false,
+  });
   registerDiscoveryTypes(store, catalog);
   const collections = new UserCollections();
   seedLibrary(catalog, playlists, collections);
@@ -122,6 +126,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
 
   const handler = createRequestHandler({
     router,
+    store,
     tokens,
     tokenEndpoint,
     userLogin,
@@ -153,6 +158,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     inject: (fault) => faults.inject(fault),
     clearFaults: () => faults.clear(),
     expireAllTokens: () => tokens.expireAll(),
+    expireCursors,
     expireUserTokens: (userId) => tokens.expireUser(userId),
     issuedTokenCount: () => tokens.issuedCount(),
     userPlaylists: playlists,

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from './index.js';
 import { OAS_PATH, specRequirement } from '../helpers/environment.js';
 import { loadOasValidator, type OasValidator } from './oas-validator.js';
-import { accessToken, apiGet, type Json } from './test-client.js';
+import { accessToken, apiGet, type Json, expectSpecProblems } from './test-client.js';
 import { DISCOVERY } from './catalog/generate-discovery.js';
 
 const oasFile = OAS_PATH;
@@ -64,6 +64,19 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
       `/albums/${album}/relationships/items?countryCode=US&include=items`,
     );
     await conforms('/albums/{id}/relationships/items', `${page.links.next}`);
+    // Videos among an album's items, and an album with tracks missing in the country.
+    const deluxe = await conforms(
+      '/albums/{id}',
+      `/albums/${FIXTURES.albumWithVideos}?countryCode=US&include=items,items.artists`,
+    );
+    expect(deluxe.data.relationships.items.data.at(-1).type).toBe('videos');
+    const gaps = await conforms(
+      '/albums/{id}',
+      `/albums/${FIXTURES.albumWithGapsInSe}?countryCode=SE&include=items`,
+    );
+    expect([gaps.data.attributes.numberOfItems, gaps.data.relationships.items.data.length]).toEqual(
+      [10, 8],
+    );
     await conforms(
       '/albums',
       `/albums?filter[barcodeId]=${FIXTURES.upcAlbumBarcode}&countryCode=US&include=artists,coverArt`,
@@ -244,6 +257,9 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
   it('errors: 400, 404, 429', async () => {
     await conforms('/albums/{id}', `/albums/${album}`, 400);
     await conforms('/albums/{id}', `/albums/${album}?countryCode=US&include=nope`, 400);
+    expectSpecProblems([
+      'include "nope": "nope" is not among albumStatistics, artists, coverArt, genres, items, owners, priceConfig, providers, replacement, shares, similarAlbums, suggestedCoverArts, usageRules',
+    ]);
     await conforms('/albums/{id}', '/albums/1?countryCode=US', 404);
     fake.inject({ kind: 'status', status: 429, retryAfter: '1' });
     await conforms('/albums/{id}', `/albums/${album}?countryCode=US`, 429);

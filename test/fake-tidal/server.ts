@@ -14,6 +14,8 @@ import { ApiError } from './jsonapi/errors.js';
 import { parseQuery } from './jsonapi/query.js';
 import type { TokenBucket } from './rate-limit.js';
 import type { ApiRouter } from './routes/router.js';
+import type { ResourceStore } from './jsonapi/store.js';
+import { checkRequest } from './spec-guard.js';
 import type { Fault, RequestLogEntry } from './types.js';
 
 export const API_PREFIX = '/v2';
@@ -25,6 +27,8 @@ const GZIP_OVER_BYTES = 2048;
 
 export interface ServerDeps {
   router: ApiRouter;
+  /** For the spec guard: relationship targets of nested include paths. */
+  store: ResourceStore;
   tokens: TokenRegistry;
   tokenEndpoint: TokenEndpoint;
   userLogin: UserLogin;
@@ -168,6 +172,15 @@ async function handleApi(
   entry: RequestLogEntry,
   body: string,
 ): Promise<void> {
+  // Every request is held against the spec, whatever happens to it next (spec-guard.ts).
+  const problems = checkRequest(deps.store, {
+    method: entry.method,
+    path: entry.path,
+    query: entry.query,
+    body,
+    raw: (req.url ?? '').slice(API_PREFIX.length),
+  });
+  if (problems.length > 0) entry.specProblems = problems;
   const fault = deps.faults.take('api', entry.path, req.method ?? 'GET');
   if (fault?.kind === 'latency') await deps.sleep(fault.ms);
   if (deps.isClosed()) return void req.socket.destroy();

@@ -2,6 +2,8 @@
  * Minimal fetch helpers for the fake's own tests (NOT the real client, which lives in src/):
  * token issue, GET against /v2 with a bearer token, and link following.
  */
+import { expect } from 'vitest';
+import { specGuardActive, takeSpecViolations } from './spec-guard.js';
 import type { FakeTidal } from './index.js';
 
 /** Response JSON in tests is asserted field by field, so a loose type is the honest one. */
@@ -103,4 +105,12 @@ export async function apiSend(
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * A test that sends undocumented request forms on purpose takes what the spec guard recorded for
+ * them (and checks it), so the guard does not fail the test. Without the spec there is nothing.
+ */
+export function expectSpecProblems(expected: string[]): void {
+  expect(takeSpecViolations().map((v) => v.problem)).toEqual(specGuardActive() ? expected : []);
 }

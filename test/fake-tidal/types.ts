@@ -50,6 +50,8 @@ export interface FakeTidalOptions {
   collectionDuplicates?: 'skip' | 'conflict';
   /** Most items one user collection may hold; more -> 409 TOO_MANY_ITEMS_IN_COLLECTION. */
   collectionLimit?: number;
+  /** User playlists list no owners (TIDAL may withhold the relationship), so clients must cope. */
+  withholdPlaylistOwners?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -71,6 +73,8 @@ export interface RequestLogEntry {
    * body is over 2 KB (what TIDAL documents), else the same as responseBytes.
    */
   wireBytes?: number;
+  /** What the TIDAL OAS does not document about this request (spec-guard.ts). */
+  specProblems?: string[];
 }
 
 /**
@@ -135,6 +139,8 @@ export interface FakeTidal {
   clearRequests(): void;
   inject(fault: Fault): void;
   clearFaults(): void;
+  /** Every page cursor issued so far expires: following one answers 400 on page[cursor]. */
+  expireCursors(): void;
   /** Every token issued so far becomes invalid; the API then answers 401. */
   expireAllTokens(): void;
   /** Every access token issued to this user id expires now; returns how many. */

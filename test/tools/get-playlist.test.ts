@@ -136,7 +136,7 @@ describe('get_playlist', () => {
     const result = await anon.tool('get_playlist', { playlistId: LISTENER_PRIVATE_PLAYLIST_ID });
     expect(result.isError).toBe(true);
     expect(result.text).toBe(
-      `playlist ${LISTENER_PRIVATE_PLAYLIST_ID} was not found on TIDAL: Resource not found. If it is your own private playlist, log in (account tool, action "login") to read it`,
+      `playlist ${LISTENER_PRIVATE_PLAYLIST_ID} was not found on TIDAL: Resource not found. If it is your own private playlist, log in (account tool, action "login") to read it. Check the id or link: get_library lists your playlists and mixes, search_catalog finds public ones.`,
     );
   });
 
@@ -184,6 +184,27 @@ describe('get_playlist', () => {
     const result = await user.tool('get_playlist', { playlistId: OTHER_USERS_PRIVATE_PLAYLIST_ID });
     expect(result.isError).toBe(true);
     expect(result.text).toContain('was not found on TIDAL');
+  });
+
+  it('finds out it is yours by listing your playlists when TIDAL withholds the owners', async () => {
+    const quiet = await startFakeTidal({ withholdPlaylistOwners: true });
+    const scopes = [...ALL_USER_SCOPES];
+    const session = new FakeLoginSession(quiet.issueUserToken({ scopes }), DEFAULT_USER, scopes);
+    const h = await startInProcess(quiet, { session });
+    try {
+      const own = await h.tool('get_playlist', { playlistId: LISTENER_PRIVATE_PLAYLIST_ID });
+      expect(own.structured.playlist).toMatchObject({ owner: 'you', editable: true });
+      expect(own.structured.playlist.ownerIds).toBeUndefined();
+      expect(quiet.apiRequests().map((r) => r.path)).toEqual([
+        `/playlists/${LISTENER_PRIVATE_PLAYLIST_ID}`,
+        '/playlists',
+      ]);
+      const other = await h.tool('get_playlist', { playlistId: OTHER_USERS_PLAYLIST_ID });
+      expect(other.structured.playlist).toMatchObject({ owner: 'unknown', editable: false });
+    } finally {
+      await h.close();
+      await quiet.close();
+    }
   });
 
   it.each([

@@ -179,11 +179,26 @@ describe('manage_playlist', () => {
     const result = await h.call({ action: 'add_tracks', playlistId: id, trackIds: ids });
     expect(result.isError).toBe(false);
     expect(items(id)).toEqual(ids.slice(0, 50));
-    const statuses = result.structured.results.map((r: { status: string }) => r.status);
-    expect(statuses.slice(0, 50).every((s: string) => s === 'added')).toBe(true);
-    expect(statuses.slice(50).every((s: string) => s === 'failed')).toBe(true);
-    expect(result.structured.results[100].reason).toBe('not attempted: an earlier write failed');
+    // 120 results are bounded: the 50 listed are the first that need attention (failed), the
+    // rest are counted and named by id.
+    expect(result.structured.counts).toEqual({ added: 50, failed: 70 });
+    const listed = result.structured.results as {
+      trackId: string;
+      status: string;
+      reason: string;
+    }[];
+    expect(listed.map((r) => r.trackId)).toEqual(ids.slice(50, 100));
+    expect(listed.every((r) => r.status === 'failed')).toBe(true);
+    expect(listed[0]?.reason).toContain('TIDAL had a problem answering playlist');
+    expect(new Set(listed.map((r) => r.reason)).size).toBe(1); // all of the failed batch
+    expect(result.structured.moreResults).toEqual({
+      added: ids.slice(0, 50),
+      failed: ids.slice(100),
+    });
     expect(result.text).toContain('Added 50 of 120 tracks');
+    expect(result.text).toContain(
+      `The first 50 of 120 results are listed; the others by status: added (50): ${ids.slice(0, 50).join(', ')}; failed (20): ${ids.slice(100).join(', ')}.`,
+    );
   });
 
   it('never adds twice when a write response is lost and retried (Idempotency-Key replay)', async () => {
@@ -349,9 +364,17 @@ describe('manage_playlist', () => {
         trackIds: trackIds(1),
       });
       expect(result.isError).toBe(true);
-      expect(result.text).toContain(
-        `playlistId: playlist ${OTHER_USERS_PLAYLIST_ID} belongs to another TIDAL user`,
+      expect(result.text).toBe(
+        `Invalid arguments for manage_playlist: playlistId: playlist "Someone else's mix" (${OTHER_USERS_PLAYLIST_ID}) belongs to another TIDAL user; only your own playlists can be changed`,
       );
+      // Ownership comes from the playlist's owners relationship: one read, no combined filters.
+      expect(fake.apiRequests().map((r) => [r.method, r.path, r.query.include])).toEqual([
+        [
+          'GET',
+          `/playlists/${OTHER_USERS_PLAYLIST_ID}`,
+          ['items,items.artists,items.albums,owners'],
+        ],
+      ]);
       expect(writes()).toHaveLength(0);
       expect(fake.userPlaylists.get(OTHER_USERS_PLAYLIST_ID)?.items).toEqual([]);
     });
@@ -363,7 +386,9 @@ describe('manage_playlist', () => {
         confirm: true,
       });
       expect(result.isError).toBe(true);
-      expect(result.text).toContain('was not found among your TIDAL playlists');
+      expect(result.text).toBe(
+        'playlist 00000000-0000-4000-8000-00000000dead was not found on TIDAL: Resource not found. Check the playlist id.',
+      );
     });
   });
 });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { createLogger, redact } from '../../src/log.js';
-import { decodeCursor, encodeCursor } from '../../src/tools/shared/cursor.js';
+import {
+  cursorCountry,
+  decodeCursor,
+  encodeCursor,
+  queryFingerprint,
+} from '../../src/tools/shared/cursor.js';
 
 describe('loadConfig', () => {
   it('applies defaults and upper-cases the country', () => {
@@ -73,12 +78,29 @@ describe('redaction', () => {
 });
 
 describe('tool cursors', () => {
+  const album = { k: 'album', id: '42', c: 'abc', cc: 'US', n: 20, of: 27 } as const;
+
   it('round-trip and are checked against the tool they belong to', () => {
-    const cursor = encodeCursor({ k: 'album', id: '42', c: 'abc' });
-    expect(decodeCursor(cursor, 'album', 'get_album')).toEqual({ k: 'album', id: '42', c: 'abc' });
+    const cursor = encodeCursor(album);
+    expect(decodeCursor(cursor, 'album', 'get_album')).toEqual(album);
     expect(() => decodeCursor(cursor, 'search', 'search_catalog')).toThrow(
-      'cursor: expected a nextCursor value returned by an earlier search_catalog call',
+      'cursor: comes from get_album, not search_catalog: pass it to get_album, or repeat this search_catalog call without cursor',
     );
-    expect(() => decodeCursor('not-a-cursor', 'album', 'get_album')).toThrow('cursor: expected');
+    expect(() => decodeCursor('not-a-cursor', 'album', 'get_album')).toThrow(
+      'cursor: expected a nextCursor value returned by an earlier get_album call (or repeat the call without cursor)',
+    );
+  });
+
+  it('continue in their own country and refuse another one', () => {
+    expect(cursorCountry(album, undefined)).toBe('US');
+    expect(cursorCountry(album, 'us')).toBe('US');
+    expect(() => cursorCountry(album, 'se')).toThrow(
+      'cursor: belongs to a call for country US, not SE: repeat with country US, or call again without cursor',
+    );
+  });
+
+  it('fingerprint a search query regardless of case and spacing', () => {
+    expect(queryFingerprint('  Daft   Punk ')).toBe(queryFingerprint('daft punk'));
+    expect(queryFingerprint('daft punk')).not.toBe(queryFingerprint('daft punks'));
   });
 });

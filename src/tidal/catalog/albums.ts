@@ -1,5 +1,6 @@
 /** Albums with their artists, cover and first page of items in one request; later pages by cursor. */
 import { apiPath } from '../api-path.js';
+import { barcodeForms, sameGtin } from '../barcode.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Album, AlbumRef, Page, Track } from '../domain.js';
 import { NotFoundError } from '../errors.js';
@@ -56,7 +57,10 @@ export class AlbumsApi {
     return withTracks(asArray(doc.data)[0], doc.included, `album ${albumId}`, options);
   }
 
-  /** Album by barcode, with the same includes: one request. */
+  /**
+   * Album by a valid barcode, with the same includes: one request carrying every form TIDAL may
+   * hold the GTIN in (GTIN-14, EAN-13, UPC-A), matched back on the number itself.
+   */
   async byBarcode(
     barcode: string,
     ctx: CallContext,
@@ -64,12 +68,16 @@ export class AlbumsApi {
   ): Promise<AlbumWithTracks> {
     const doc = await this.reader.get<Document<Resource[]>>(
       '/albums',
-      { 'filter[barcodeId]': barcode, include: albumInclude(options) },
+      { 'filter[barcodeId]': barcodeForms(barcode), include: albumInclude(options) },
       CACHE_TTL.catalog,
       `album with barcode ${barcode}`,
       ctx,
     );
-    return withTracks(asArray(doc.data)[0], doc.included, `album with barcode ${barcode}`, options);
+    const found = asArray(doc.data).find((a) => {
+      const stored = a.attributes?.barcodeId;
+      return typeof stored === 'string' && sameGtin(stored, barcode);
+    });
+    return withTracks(found, doc.included, `album with barcode ${barcode}`, options);
   }
 
   /** A later page of an album's tracklist. */

@@ -13,6 +13,7 @@ import { AvailabilityApi } from './availability.js';
 import { RadioApi } from './radio.js';
 import { SearchApi } from './search.js';
 import { TracksApi } from './tracks.js';
+import { VideosApi } from './videos.js';
 
 export type { AlbumWithTracks } from './albums.js';
 export type { ArtistPart, ArtistProfile, ArtistWithSimilar } from './artists.js';
@@ -32,6 +33,7 @@ export class TidalCatalog {
   readonly artists: ArtistsApi;
   readonly radio: RadioApi;
   readonly availability: AvailabilityApi;
+  readonly videos: VideosApi;
 
   constructor(http: TidalHttp, appAuth: TokenProvider) {
     const reader = new ApiReader(http, appAuth);
@@ -41,5 +43,6 @@ export class TidalCatalog {
     this.artists = new ArtistsApi(reader);
     this.radio = new RadioApi(reader);
     this.availability = new AvailabilityApi(reader);
+    this.videos = new VideosApi(reader);
   }
 }

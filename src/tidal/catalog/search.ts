@@ -42,6 +42,25 @@ const SEARCH_INCLUDES: Record<SearchType, string[]> = {
   playlists: ['playlists'],
 };
 
+/**
+ * Artwork rides along in the same request (cover and picture URLs for the structured output)
+ * while the include stays within TIDAL's default limit of 10 distinct resources; with every
+ * type asked for, only album covers fit.
+ */
+const ARTWORK_INCLUDES: [SearchType, string][] = [
+  ['albums', 'albums.coverArt'],
+  ['artists', 'artists.profileArt'],
+];
+const MAX_INCLUDE_RESOURCES = 10;
+
+export function searchInclude(types: readonly SearchType[]): string[] {
+  const paths = types.flatMap((type) => SEARCH_INCLUDES[type]);
+  for (const [type, path] of ARTWORK_INCLUDES) {
+    if (types.includes(type) && paths.length < MAX_INCLUDE_RESOURCES) paths.push(path);
+  }
+  return paths;
+}
+
 export class SearchApi {
   constructor(private readonly reader: ApiReader) {}
 
@@ -51,7 +70,7 @@ export class SearchApi {
     types: readonly SearchType[],
     ctx: CallContext,
   ): Promise<SearchFirstPage> {
-    const include = types.flatMap((type) => SEARCH_INCLUDES[type]).join(',');
+    const include = searchInclude(types).join(',');
     const doc = await this.reader.get<Document<Resource[]>>(
       '/searchResults',
       { 'filter[query]': query, include },
@@ -87,7 +106,7 @@ export class SearchApi {
   ): Promise<Page<SearchItemByType[K]>> {
     const doc = await this.reader.get<Document<ResourceIdentifier[]>>(
       apiPath('searchResults', searchId, 'relationships', type),
-      { include: SEARCH_INCLUDES[type].join(','), 'page[cursor]': cursor },
+      { include: searchInclude([type]).join(','), 'page[cursor]': cursor },
       CACHE_TTL.search,
       `more ${type} for an earlier search`,
       ctx,

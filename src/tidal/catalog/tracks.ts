@@ -2,6 +2,7 @@
  * Tracks by ISRC. One request answers up to ISRC_BATCH_SIZE ISRCs (TIDAL then returns one track
  * per ISRC, unpaginated); a single ISRC returns every track that carries it, page after page.
  */
+import { isAbort } from '../../errors.js';
 import { chunk } from '../batches.js';
 import { mapSettled } from '../concurrency.js';
 import { CACHE_TTL } from '../cache.js';
@@ -18,10 +19,12 @@ const MAX_TRACKS_PER_ISRC = 100;
 export interface IsrcLookup {
   /** Normalised ISRC -> its tracks in TIDAL's order; ISRCs without a track are absent. */
   byIsrc: Map<string, Track[]>;
-  /** A single ISRC had more than MAX_TRACKS_PER_ISRC tracks; only the first are listed. */
+  /** A single ISRC had more tracks than are listed (more than MAX_TRACKS_PER_ISRC, or a later page failed). */
   truncated: boolean;
   /** Normalised ISRC -> why its batch failed; the other batches' answers are kept. */
   failed: Map<string, unknown>;
+  /** Why a later page of a single ISRC's tracks failed (the pages read are kept; truncated). */
+  error?: unknown;
 }
 
 export class TracksApi {
@@ -60,6 +63,7 @@ export class TracksApi {
         continue;
       }
       lookup.truncated ||= outcome.value.truncated;
+      lookup.error ??= outcome.value.error;
       for (const track of outcome.value.tracks) {
         const key = track.isrc ? normalizeIsrc(track.isrc) : undefined;
         if (key !== undefined) lookup.byIsrc.set(key, [...(lookup.byIsrc.get(key) ?? []), track]);
@@ -72,17 +76,24 @@ export class TracksApi {
   private async batch(
     isrcs: readonly string[],
     ctx: CallContext,
-  ): Promise<{ tracks: Track[]; truncated: boolean }> {
+  ): Promise<{ tracks: Track[]; truncated: boolean; error?: unknown }> {
     const tracks: Track[] = [];
     let cursor: string | undefined;
     do {
-      const doc = await this.reader.get<Document<Resource[]>>(
-        '/tracks',
-        { 'filter[isrc]': isrcs, include: TRACK_INCLUDE, 'page[cursor]': cursor },
-        CACHE_TTL.catalog,
-        isrcs.length === 1 ? `tracks with ISRC ${isrcs[0]}` : `tracks for ${isrcs.length} ISRCs`,
-        ctx,
-      );
+      let doc: Document<Resource[]>;
+      try {
+        doc = await this.reader.get<Document<Resource[]>>(
+          '/tracks',
+          { 'filter[isrc]': isrcs, include: TRACK_INCLUDE, 'page[cursor]': cursor },
+          CACHE_TTL.catalog,
+          isrcs.length === 1 ? `tracks with ISRC ${isrcs[0]}` : `tracks for ${isrcs.length} ISRCs`,
+          ctx,
+        );
+      } catch (error) {
+        // A later page of one ISRC's tracks: keep the pages already read.
+        if (cursor === undefined || isAbort(error)) throw error;
+        return { tracks, truncated: true, error };
+      }
       const included = new Included(doc.included);
       tracks.push(...asArray(doc.data).map((resource) => toTrack(resource, included)));
       // Several ISRCs: TIDAL does not paginate, so any cursor is ignored on purpose.

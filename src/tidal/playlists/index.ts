@@ -81,27 +81,35 @@ export class TidalPlaylists {
     return { items: doc.data.map(toPlaylist), nextCursor: nextCursorOf(doc.links) };
   }
 
-  /** One of the user's own playlists with its first page of entries, or undefined if not theirs. */
-  async getOwned(user: UserContext, playlistId: string): Promise<PlaylistWithEntries | undefined> {
-    const doc = await this.read<Document<Resource[]>>(
-      user,
-      '/playlists',
-      { 'filter[owners.id]': 'me', 'filter[id]': playlistId, include: ITEMS_INCLUDE },
-      `playlist ${playlistId}`,
-    );
-    const resource = doc.data.find((p) => p.id === playlistId);
-    return resource ? this.withEntries(resource, doc.included) : undefined;
-  }
-
-  /** Any playlist the user can see (their own, or public/unlisted ones), with its first entries. */
-  async get(user: UserContext, playlistId: string): Promise<PlaylistWithEntries> {
+  /**
+   * A playlist with its first page of entries and its owners' user ids, in one request. No
+   * recording shows TIDAL accepting filter[owners.id] combined with filter[id], so ownership is
+   * read from the playlist's own `owners` relationship instead (empty when TIDAL withholds it).
+   */
+  async getWithOwners(
+    user: UserContext,
+    playlistId: string,
+  ): Promise<PlaylistWithEntries & { ownerIds: string[] }> {
     const doc = await this.read<Document<Resource>>(
       user,
       apiPath('playlists', playlistId),
-      { include: ITEMS_INCLUDE },
+      { include: `${ITEMS_INCLUDE},owners` },
       `playlist ${playlistId}`,
     );
-    return this.withEntries(doc.data, doc.included);
+    const ownerIds = relationshipIds(doc.data, 'owners').map((ref) => ref.id);
+    return { ...this.withEntries(doc.data, doc.included), ownerIds };
+  }
+
+  /** Whether the playlist is among the user's own, by listing them (filter[owners.id]=me alone). */
+  async isMine(user: UserContext, playlistId: string, maxPages = 10): Promise<boolean> {
+    let cursor: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      const mine = await this.listMine(user, cursor);
+      if (mine.items.some((p) => p.id === playlistId)) return true;
+      cursor = mine.nextCursor;
+      if (cursor === undefined) return false;
+    }
+    return false;
   }
 
   private withEntries(resource: Resource, included: Resource[] | undefined): PlaylistWithEntries {
@@ -204,7 +212,8 @@ export class TidalPlaylists {
         meta?: { skipped?: { id: string; reason?: string }[] };
       }>(
         'POST',
-        `${apiPath('playlists', playlistId, 'relationships', 'items')}?${buildQuery({ countryCode: user.country })}`,
+        // The spec documents no query parameter here (not even countryCode).
+        apiPath('playlists', playlistId, 'relationships', 'items'),
         body,
         this.writeOptions(user, `playlist ${playlistId}`),
       );

@@ -81,6 +81,7 @@ export async function pagedSection(
         p: scope.parts,
         c: taken.next.cursor,
         o: taken.next.offset,
+        cc: call.country,
       }),
     }),
   };
@@ -145,7 +146,14 @@ export async function releaseSections(
       items: list.slice(offset, end),
       total: list.length,
       ...(end < list.length && {
-        nextCursor: encodeCursor({ k: 'artist', id: artistId, s: section, p: scope.parts, o: end }),
+        nextCursor: encodeCursor({
+          k: 'artist',
+          id: artistId,
+          s: section,
+          p: scope.parts,
+          o: end,
+          cc: call.country,
+        }),
       }),
     };
   }

@@ -1,5 +1,6 @@
 import * as z from 'zod/v4';
-import type { AlbumWithTracks } from '../../tidal/catalog/index.js';
+import { barcodeProblem, normalizeBarcode } from '../../tidal/barcode.js';
+import type { Page, Track } from '../../tidal/domain.js';
 import {
   countryList,
   ParamCountries,
@@ -7,31 +8,34 @@ import {
   withAvailability,
   withAvailabilityText,
 } from '../shared/availability.js';
-import { decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool } from '../shared/define-tool.js';
+import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { albumLine, duration, lines, moreLine, trackLine } from '../shared/format.js';
 import { AlbumOutput } from '../shared/outputs.js';
 import { listParam, ParamAlbumId, ParamCountry, ParamCursor } from '../shared/params.js';
 
-/** Spaces and hyphens are how barcodes are printed; TIDAL wants the digits only. */
-function normalizeBarcode(value: string): string {
-  return value.replace(/[\s-]/g, '');
+/** Digits without the spaces and hyphens barcodes are printed with; a number as its digits. */
+function barcodeDigits(value: unknown): unknown {
+  if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0) return String(value);
+  return typeof value === 'string' ? normalizeBarcode(value) : value;
 }
+
+const ParamBarcode = z
+  .preprocess(
+    barcodeDigits,
+    z.string().superRefine((digits, ctx) => {
+      const problem = barcodeProblem(digits);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  )
+  .describe(
+    'Album barcode as printed: UPC-A (12 digits), EAN-13, GTIN-14 or GTIN-8; spaces and hyphens are ignored, the check digit is verified. Use instead of albumId.',
+  );
 
 const inputSchema = z.strictObject({
   albumId: ParamAlbumId.optional(),
-  barcode: z
-    .string()
-    .trim()
-    .refine(
-      (b) => /^\d{12,13}$/.test(normalizeBarcode(b)),
-      'expected an EAN-13 or UPC-A barcode: 13 or 12 digits',
-    )
-    .optional()
-    .describe(
-      'Album barcode, EAN-13 (13 digits) or UPC-A (12 digits), leading zeros kept. Use instead of albumId.',
-    ),
+  barcode: ParamBarcode.optional(),
   cursor: ParamCursor.optional().describe(
     'The nextCursor from an earlier get_album result, to get the next tracks (albumId and barcode may then be omitted).',
   ),
@@ -56,6 +60,12 @@ const outputSchema = z.object({
     .array(z.object({ id: z.string(), title: z.string() }))
     .optional()
     .describe('With include ["similarAlbums"]: up to 5 similar albums; ids feed get_album.'),
+  notAvailable: z
+    .number()
+    .optional()
+    .describe(
+      "How many of the album's items TIDAL does not offer in this country (known once the last tracks are listed).",
+    ),
   nextCursor: z
     .string()
     .optional()
@@ -69,31 +79,98 @@ function similarLine(albums: { id: string; title: string }[]): string {
   return `Similar albums: ${list || 'none listed by TIDAL'}`;
 }
 
-function render(output: Output): string {
+function albumHeader(output: Output): string[] {
   const album = output.album;
+  if (!album) return [`More tracks of album ${output.albumId} (${output.country}):`];
+  const missing = output.notAvailable
+    ? { count: output.notAvailable, country: output.country }
+    : undefined;
+  return [
+    `Album (${output.country}): ${albumLine(album, { notAvailable: missing })}`,
+    lines(
+      album.releaseDate && `Released ${album.releaseDate}`,
+      `${duration(album.durationSeconds)} total`,
+      album.numberOfVolumes > 1 ? `${album.numberOfVolumes} discs` : undefined,
+      album.barcode && `barcode ${album.barcode}`,
+      album.mediaTags.length > 0 ? album.mediaTags.join('/') : undefined,
+    ).replace(/\n/g, ' · '),
+    album.coverUrl ? `Cover: ${album.coverUrl}` : '',
+  ];
+}
+
+function render(output: Output): string {
+  const tail =
+    output.notAvailable && !output.album
+      ? `${output.notAvailable} of the album's items are not available in ${output.country}.`
+      : undefined;
   return lines(
-    album
-      ? [
-          `Album: ${albumLine(album)}`,
-          lines(
-            album.releaseDate && `Released ${album.releaseDate}`,
-            `${duration(album.durationSeconds)} total`,
-            album.numberOfVolumes > 1 ? `${album.numberOfVolumes} discs` : undefined,
-            `barcode ${album.barcode}`,
-            album.mediaTags.length > 0 ? album.mediaTags.join('/') : undefined,
-          ).replace(/\n/g, ' · '),
-          album.coverUrl && `Cover: ${album.coverUrl}`,
-        ]
-      : `More tracks of album ${output.albumId}:`,
+    albumHeader(output),
     output.tracks.map((t) =>
       withAvailabilityText(
-        trackLine(t, { album: false, number: true, context: album?.artists }),
+        trackLine(t, { album: false, number: true, context: output.album?.artists }),
         t,
       ),
     ),
+    tail,
     output.similarAlbums && similarLine(output.similarAlbums),
     moreLine(output.nextCursor),
   );
+}
+
+/** The tracks of one page, the cursor after them, and once the last page is in, what is missing. */
+function tracksPart(
+  albumId: string,
+  country: string,
+  page: Page<Track>,
+  before: number,
+  numberOfItems: number,
+): Pick<Output, 'tracks' | 'notAvailable' | 'nextCursor'> {
+  const listed = before + page.items.length;
+  const missing = numberOfItems - listed;
+  return {
+    tracks: page.items,
+    ...(page.nextCursor
+      ? {
+          nextCursor: encodeCursor({
+            k: 'album',
+            id: albumId,
+            c: page.nextCursor,
+            cc: country,
+            n: listed,
+            of: numberOfItems,
+          }),
+        }
+      : missing > 0 && { notAvailable: missing }),
+  };
+}
+
+async function more(
+  input: z.infer<typeof inputSchema>,
+  value: string,
+  ctx: ToolContext,
+): Promise<ToolResult<Output>> {
+  const cursor = decodeCursor(value, 'album', 'get_album');
+  if (input.include !== undefined) {
+    throw new InputError('include', 'similar albums come with the first page; omit include');
+  }
+  if (input.albumId !== undefined && input.albumId !== cursor.id) {
+    throw new InputError(
+      'cursor',
+      `belongs to album ${cursor.id}, not to albumId ${input.albumId}: pass albumId ${cursor.id}, or repeat the call without cursor`,
+    );
+  }
+  const country = cursorCountry(cursor, input.country);
+  const page = await ctx.deps.catalog.albums.itemsPage(cursor.id, cursor.c, {
+    country,
+    signal: ctx.signal,
+  });
+  const output: Output = {
+    country,
+    albumId: cursor.id,
+    ...tracksPart(cursor.id, country, page, cursor.n, cursor.of),
+    tracks: await withAvailability(page.items, countryList(input.countries), country, ctx),
+  };
+  return { structured: output, text: render(output) };
 }
 
 export default defineTool({
@@ -101,8 +178,8 @@ export default defineTool({
   title: 'Get a TIDAL album with its tracklist',
   description: [
     'Get one TIDAL album (title, artists, release date, type, duration, barcode, cover, link) with its tracklist.',
-    'Give exactly one of albumId (from search_catalog or tracks_by_isrc) or barcode (EAN-13/UPC-A, for a physical release).',
-    'Long albums return the first tracks and a nextCursor; pass it as cursor for more.',
+    'Give exactly one of albumId (from search_catalog or tracks_by_isrc) or barcode (UPC/EAN/GTIN, for a physical release).',
+    'Tracks TIDAL does not offer in the country are counted, not listed. Long albums return the first tracks and a nextCursor; pass it as cursor for more.',
     'Optional: include ["similarAlbums"] for similar albums; countries (up to 10) to see where each track can be played.',
   ].join('\n'),
   inputSchema,
@@ -114,56 +191,27 @@ export default defineTool({
     openWorldHint: true,
   },
   async handler(input, ctx) {
-    const country = ctx.country(input.country);
-    const call = { country, signal: ctx.signal };
-    const catalog = ctx.deps.catalog;
-    const countries = countryList(input.countries);
-
-    if (input.cursor !== undefined) {
-      const cursor = decodeCursor(input.cursor, 'album', 'get_album');
-      if (input.albumId !== undefined && input.albumId !== cursor.id) {
-        throw new InputError(
-          'cursor',
-          `belongs to album ${cursor.id}, not to albumId ${input.albumId}`,
-        );
-      }
-      if (input.include !== undefined) {
-        throw new InputError('include', 'similar albums come with the first page; omit include');
-      }
-      const page = await catalog.albums.itemsPage(cursor.id, cursor.c, call);
-      const output: Output = {
-        country,
-        albumId: cursor.id,
-        tracks: await withAvailability(page.items, countries, country, ctx),
-        ...(page.nextCursor && {
-          nextCursor: encodeCursor({ k: 'album', id: cursor.id, c: page.nextCursor }),
-        }),
-      };
-      return { structured: output, text: render(output) };
-    }
-
+    if (input.cursor !== undefined) return more(input, input.cursor, ctx);
     if ((input.albumId === undefined) === (input.barcode === undefined)) {
       throw new InputError('albumId', 'give exactly one of albumId or barcode');
     }
-    let result: AlbumWithTracks;
+    const country = ctx.country(input.country);
+    const call = { country, signal: ctx.signal };
+    const albums = ctx.deps.catalog.albums;
     const options = { similarAlbums: input.include !== undefined };
-    if (input.albumId !== undefined)
-      result = await catalog.albums.get(input.albumId, call, options);
-    else
-      result = await catalog.albums.byBarcode(
-        normalizeBarcode(input.barcode as string),
-        call,
-        options,
-      );
+    const result =
+      input.albumId !== undefined
+        ? await albums.get(input.albumId, call, options)
+        : await albums.byBarcode(input.barcode ?? '', call, options);
+    const album = result.album;
+    const countries = countryList(input.countries);
     const output: Output = {
       country,
-      album: result.album,
-      albumId: result.album.id,
+      album,
+      albumId: album.id,
+      ...tracksPart(album.id, country, result.tracks, 0, album.numberOfTracks),
       tracks: await withAvailability(result.tracks.items, countries, country, ctx),
       ...(result.similarAlbums && { similarAlbums: result.similarAlbums }),
-      ...(result.tracks.nextCursor && {
-        nextCursor: encodeCursor({ k: 'album', id: result.album.id, c: result.tracks.nextCursor }),
-      }),
     };
     return { structured: output, text: render(output) };
   },

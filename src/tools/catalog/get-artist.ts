@@ -4,7 +4,7 @@ import type { Artist } from '../../tidal/domain.js';
 import type { CallContext } from '../../tidal/reader.js';
 import { START, type Position } from '../../tidal/paging.js';
 import { artistByName, ResolvedFromOutput } from '../shared/artist-by-name.js';
-import { decodeCursor } from '../shared/cursor.js';
+import { cursorCountry, decodeCursor } from '../shared/cursor.js';
 import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { linkParam } from '../shared/link-param.js';
@@ -179,6 +179,7 @@ async function more(
   call: CallContext,
 ): Promise<ToolResult<Output>> {
   const cursor = decodeCursor(input.cursor ?? '', 'artist', 'get_artist');
+  call = { ...call, country: cursorCountry(cursor, input.country) };
   const givenId = input.artistId ?? input.url?.id;
   if (givenId !== undefined && givenId !== cursor.id) {
     throw new InputError('cursor', `belongs to artist ${cursor.id}, not to artist ${givenId}`);

@@ -2,8 +2,8 @@ import * as z from 'zod/v4';
 import type { Artist } from '../../tidal/domain.js';
 import type { CallContext } from '../../tidal/reader.js';
 import { artistByName, resolvedLine, ResolvedFromOutput } from '../shared/artist-by-name.js';
-import { START, takeItems, type Position } from '../../tidal/paging.js';
-import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { START, takeItems, type Taken } from '../../tidal/paging.js';
+import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { artistLine, lines, moreLine } from '../shared/format.js';
@@ -37,6 +37,7 @@ const outputSchema = z.object({
   resolvedFrom: ResolvedFromOutput.optional(),
   similar: z.array(ArtistOutput),
   nextCursor: z.string().optional().describe('Pass as `cursor` to get more similar artists.'),
+  note: z.string().optional().describe('Why the list stopped early, and how to continue it.'),
 });
 
 type Output = z.infer<typeof outputSchema>;
@@ -52,6 +53,7 @@ function render(output: Output): string {
       ? output.similar.map((a) => `- ${artistLine(a)}`)
       : ['- none listed by TIDAL'],
     moreLine(output.nextCursor),
+    output.note,
   );
 }
 
@@ -77,9 +79,9 @@ export default defineTool({
     openWorldHint: true,
   },
   async handler(input, ctx) {
-    const call = { country: ctx.country(input.country), signal: ctx.signal };
     const limit = input.limit ?? DEFAULT_LIMIT;
-    if (input.cursor !== undefined) return more(input.cursor, input.artistId, limit, ctx, call);
+    if (input.cursor !== undefined) return more(input, input.cursor, limit, ctx);
+    const call = { country: ctx.country(input.country), signal: ctx.signal };
     const { artistId: givenId, artistName } = input;
     if ((givenId === undefined) === (artistName === undefined)) {
       throw new InputError('artistId', 'give exactly one of artistId or artistName');
@@ -97,14 +99,14 @@ export default defineTool({
       country: call.country,
       artist: { id: first.artist.id, name: first.artist.name, url: first.artist.url },
       ...(byName && { resolvedFrom: byName.resolvedFrom }),
-      ...page(artistId, taken),
+      ...page(artistId, taken, ctx, call.country),
     };
     return { structured: output, text: render(output) };
   },
 });
 
-/** The similar artists taken and the cursor to continue after them. */
-function page(artistId: string, taken: { items: Artist[]; next?: Position }) {
+/** The similar artists taken, the cursor to continue after them, and why it stopped early. */
+function page(artistId: string, taken: Taken<Artist>, ctx: ToolContext, country: string) {
   return {
     similar: taken.items.map(compact),
     ...(taken.next && {
@@ -113,30 +115,38 @@ function page(artistId: string, taken: { items: Artist[]; next?: Position }) {
         id: artistId,
         c: taken.next.cursor,
         o: taken.next.offset,
+        cc: country,
       }),
+    }),
+    ...(taken.error !== undefined && {
+      note: `Stopped early: a later page could not be read (${ctx.userMessage(taken.error)}); the artists above were read before it, and nextCursor resumes where it stopped.`,
     }),
   };
 }
 
 /** A later page, from a nextCursor. */
 async function more(
+  input: { artistId?: string; artistName?: string; country?: string },
   value: string,
-  artistId: string | undefined,
   limit: number,
   ctx: ToolContext,
-  call: CallContext,
 ): Promise<ToolResult<Output>> {
   const cursor = decodeCursor(value, 'similar', 'similar_artists');
+  const { artistId } = input;
   if (artistId !== undefined && artistId !== cursor.id) {
-    throw new InputError('cursor', `belongs to artist ${cursor.id}, not to artistId ${artistId}`);
+    throw new InputError(
+      'cursor',
+      `belongs to artist ${cursor.id}, not to artistId ${artistId}: pass artistId ${cursor.id}, or repeat the call without cursor`,
+    );
   }
+  const call: CallContext = { country: cursorCountry(cursor, input.country), signal: ctx.signal };
   const taken = await takeItems({ cursor: cursor.c, offset: cursor.o }, limit, (c) =>
     ctx.deps.catalog.artists.similarPage(cursor.id, c, call),
   );
   const output: Output = {
     country: call.country,
     artist: { id: cursor.id },
-    ...page(cursor.id, taken),
+    ...page(cursor.id, taken, ctx, call.country),
   };
   return { structured: output, text: render(output) };
 }

@@ -3,7 +3,7 @@ import type { Mix } from '../../tidal/catalog/index.js';
 import type { Page, Track } from '../../tidal/domain.js';
 import type { CallContext } from '../../tidal/reader.js';
 import { START, takeItems, type Position } from '../../tidal/paging.js';
-import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { credits, lines, moreLine, trackLine } from '../shared/format.js';
@@ -125,6 +125,7 @@ async function take(
         seed: origin.seed.id,
         c: taken.next.cursor,
         o: taken.next.offset,
+        cc: call.country,
       }),
     }),
   };
@@ -214,6 +215,7 @@ async function more(
   call: CallContext,
 ): Promise<ToolResult<Output>> {
   const cursor = decodeCursor(input.cursor ?? '', 'similar-tracks', 'similar_tracks');
+  call = { ...call, country: cursorCountry(cursor, input.country) };
   const given = input.trackId ?? input.artistId ?? input.url?.id;
   if (given !== undefined && given !== cursor.seed) {
     throw new InputError('cursor', `belongs to the results for ${cursor.seed}, not for ${given}`);

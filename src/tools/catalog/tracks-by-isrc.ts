@@ -68,7 +68,7 @@ export default defineTool({
   title: 'Find TIDAL tracks by ISRC',
   description: [
     'Resolve ISRCs to TIDAL tracks, up to 100 per call (e.g. to migrate a playlist from another service).',
-    'Each ISRC gets a status: found (with its tracks and albums), not_found (not on TIDAL in that country) or invalid (malformed, never sent to TIDAL).',
+    'Each ISRC gets a status: found (with its tracks and albums), not_found (not on TIDAL in that country), invalid (malformed, never sent to TIDAL) or failed (its request failed; call again with those).',
     'For a single ISRC every matching TIDAL track is returned (re-releases, clean and explicit versions); for several, TIDAL returns one track per ISRC.',
     'Track ids feed manage_playlist; album ids feed get_album.',
     'countries (up to 10) adds, per track, in which of them it can be played, e.g. when moving a library between regions.',
@@ -92,7 +92,7 @@ export default defineTool({
       );
     }
     const valid = new Set(normalized.filter((n) => isIsrc(n.isrc)).map((n) => n.isrc));
-    const { byIsrc, truncated, failed } = await ctx.deps.catalog.tracks.byIsrcs(
+    const { byIsrc, truncated, failed, error } = await ctx.deps.catalog.tracks.byIsrcs(
       [...valid],
       { country, signal: ctx.signal },
       (done, of) =>
@@ -122,9 +122,10 @@ export default defineTool({
         : { isrc: raw, status: 'not_found' };
     });
     const count = (status: string) => results.filter((r) => r.status === status).length;
+    const why = error === undefined ? '' : ` (${ctx.userMessage(error)})`;
     const notes = [
       valid.size > 1 ? BATCH_NOTE : undefined,
-      truncated ? 'Only the first 100 tracks for this ISRC are listed.' : undefined,
+      truncated ? `Only the first tracks for this ISRC are listed${why}.` : undefined,
     ].filter(Boolean);
     const output: Output = {
       country,

@@ -5,7 +5,7 @@ import type { PlaylistDetails } from '../../tidal/library/index.js';
 import { START, takeItems, type Position } from '../../tidal/paging.js';
 import type { PlaylistEntry } from '../../tidal/playlists/entries.js';
 import type { CallContext } from '../../tidal/reader.js';
-import { decodeCursor, encodeCursor } from '../shared/cursor.js';
+import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
 import { defineTool, type ToolContext } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { duration, lines, moreLine, playlistLine, trackLine } from '../shared/format.js';
@@ -60,14 +60,30 @@ const outputSchema = z.object({
 type Output = z.infer<typeof outputSchema>;
 type Summary = NonNullable<Output['playlist']>;
 
-function owner(details: PlaylistDetails, access: UserAccess | undefined): Summary['owner'] {
+/**
+ * Who owns it, from the owners relationship; when TIDAL withholds that for a user playlist, a
+ * logged-in user's own playlists are listed to find out (as manage_playlist does).
+ */
+async function owner(
+  ctx: ToolContext,
+  details: PlaylistDetails,
+  access: UserAccess | undefined,
+): Promise<Summary['owner']> {
   if (access && details.ownerIds.includes(access.userId)) return 'you';
   if (details.ownerIds.length > 0) return 'another user';
-  return details.playlist.type === 'EDITORIAL' ? 'TIDAL' : 'unknown';
+  if (details.playlist.type === 'EDITORIAL') return 'TIDAL';
+  if (!access || !access.scopes.includes('playlists.read')) return 'unknown';
+  const user = { auth: access.tokens, country: access.country, signal: ctx.signal };
+  const mine = await ctx.deps.playlists.isMine(user, details.playlist.id);
+  return mine ? 'you' : 'unknown';
 }
 
-function summary(details: PlaylistDetails, access: UserAccess | undefined): Summary {
-  const who = owner(details, access);
+async function summary(
+  ctx: ToolContext,
+  details: PlaylistDetails,
+  access: UserAccess | undefined,
+): Promise<Summary> {
+  const who = await owner(ctx, details, access);
   const type = details.playlist.type;
   return {
     ...details.playlist,
@@ -144,9 +160,67 @@ async function page(
         c: taken.next.cursor,
         o: taken.next.offset,
         n: shown,
+        cc: call.country,
       }),
     }),
   };
+}
+
+/** Whose token reads the playlist: the user's when logged in, else the app's (public view). */
+function reading(ctx: ToolContext, access: UserAccess | undefined, country: string) {
+  const call: CallContext = {
+    country,
+    signal: ctx.signal,
+    ...(access && { auth: access.tokens }),
+  };
+  return { call, readWith: access ? ('your login' as const) : ('app token' as const) };
+}
+
+async function first(
+  ctx: ToolContext,
+  access: UserAccess | undefined,
+  playlistId: string | undefined,
+  country: string | undefined,
+  limit: number,
+): Promise<Output> {
+  if (playlistId === undefined) throw new InputError('playlistId', 'give playlistId or url');
+  const { call, readWith } = reading(ctx, access, ctx.country(country));
+  const details = await ctx.deps.library.playlists.get(playlistId, call).catch((error: unknown) => {
+    // Without a login TIDAL shows public playlists only; a private one looks like a missing one.
+    if (error instanceof NotFoundError && !access) {
+      throw new NotFoundError(
+        `${error.message}. If it is your own private playlist, log in (account tool, action "login") to read it`,
+      );
+    }
+    throw error;
+  });
+  const rest = await page(ctx, playlistId, { ...START, shown: 0 }, limit, call, details);
+  return {
+    country: call.country,
+    readWith,
+    playlist: await summary(ctx, details, access),
+    ...rest,
+  };
+}
+
+async function more(
+  ctx: ToolContext,
+  access: UserAccess | undefined,
+  value: string,
+  playlistId: string | undefined,
+  country: string | undefined,
+  limit: number,
+): Promise<Output> {
+  const cursor = decodeCursor(value, 'playlist-items', 'get_playlist');
+  if (playlistId !== undefined && playlistId !== cursor.id) {
+    throw new InputError(
+      'cursor',
+      `belongs to playlist ${cursor.id}, not ${playlistId}: omit cursor to start over`,
+    );
+  }
+  const { call, readWith } = reading(ctx, access, cursorCountry(cursor, country));
+  const start = { cursor: cursor.c, offset: cursor.o, shown: cursor.n };
+  return { country: call.country, readWith, ...(await page(ctx, cursor.id, start, limit, call)) };
 }
 
 export default defineTool({
@@ -159,6 +233,8 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
+  notFoundHint:
+    'Check the id or link: get_library lists your playlists and mixes, search_catalog finds public ones.',
   annotations: {
     readOnlyHint: true,
     destructiveHint: false,
@@ -167,40 +243,12 @@ export default defineTool({
   },
   async handler(input, ctx) {
     const access = await optionalUser(ctx);
-    const country = (input.country ?? access?.country ?? ctx.deps.defaultCountry).toUpperCase();
-    const call: CallContext = {
-      country,
-      signal: ctx.signal,
-      ...(access && { auth: access.tokens }),
-    };
-    const readWith = access ? ('your login' as const) : ('app token' as const);
-    const limit = input.limit ?? DEFAULT_PAGE_LIMIT;
     const given = target(input);
-    let output: Output;
-    if (input.cursor !== undefined) {
-      const cursor = decodeCursor(input.cursor, 'playlist-items', 'get_playlist');
-      if (given !== undefined && given !== cursor.id) {
-        throw new InputError(
-          'cursor',
-          `belongs to playlist ${cursor.id}, not ${given}: omit cursor to start over`,
-        );
-      }
-      const start = { cursor: cursor.c, offset: cursor.o, shown: cursor.n };
-      output = { country, readWith, ...(await page(ctx, cursor.id, start, limit, call)) };
-    } else {
-      if (given === undefined) throw new InputError('playlistId', 'give playlistId or url');
-      const details = await ctx.deps.library.playlists.get(given, call).catch((error: unknown) => {
-        // Without a login TIDAL shows public playlists only; a private one looks like a missing one.
-        if (error instanceof NotFoundError && !access) {
-          throw new NotFoundError(
-            `${error.message}. If it is your own private playlist, log in (account tool, action "login") to read it`,
-          );
-        }
-        throw error;
-      });
-      const rest = await page(ctx, given, { ...START, shown: 0 }, limit, call, details);
-      output = { country, readWith, playlist: summary(details, access), ...rest };
-    }
+    const limit = input.limit ?? DEFAULT_PAGE_LIMIT;
+    const output =
+      input.cursor === undefined
+        ? await first(ctx, access, given, input.country, limit)
+        : await more(ctx, access, input.cursor, given, input.country, limit);
     return { structured: output, text: render(output) };
   },
 });

@@ -18,7 +18,8 @@ import { withReadOnly } from '../../tidal/read-only.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalLibrary } from '../../tidal/library/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
-import { TidalError } from '../../tidal/errors.js';
+import { BadRequestError, TidalError } from '../../tidal/errors.js';
+import { boundStructured, boundText } from './bounds.js';
 import { InputError } from './errors.js';
 import { isAbort, UserFacingError, userMessage } from '../../errors.js';
 
@@ -34,7 +35,10 @@ export interface ToolDeps {
   account: Account;
   /** Offer no tool that writes (see toolsFor in tools/index.ts). */
   readOnly: boolean;
+  /** TIDAL_COUNTRY, or 'US' when it is not set. */
   defaultCountry: string;
+  /** TIDAL_COUNTRY was set; otherwise a logged-in user's own country comes first. */
+  countryExplicit: boolean;
   logger: Logger;
   /** Attach per-call upstream statistics to results as `_meta` (used by the benchmark). */
   reportCallStats: boolean;
@@ -43,7 +47,10 @@ export interface ToolDeps {
 export interface ToolContext {
   deps: ToolDeps;
   signal: AbortSignal;
-  /** The country to use: the argument (upper-cased) or the server default. */
+  /**
+   * The country to use: the argument (upper-cased), else TIDAL_COUNTRY when set, else the
+   * logged-in user's country (so what the catalog finds is playable for them), else US.
+   */
   country(input: string | undefined): string;
   /** Report progress when the client asked for it (a no-op otherwise). */
   progress(progress: number, total: number, message: string): Promise<void>;
@@ -81,6 +88,8 @@ export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
    * without logout). A tool that writes and has none is not offered in read-only mode.
    */
   readOnlyVariant?: AnyToolDefinition;
+  /** The next step when TIDAL says what was asked for does not exist. */
+  notFoundHint?: string;
 }
 
 /** Any tool, for the registry: the handler's input type is erased (the SDK validated it). */
@@ -98,6 +107,18 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
 }
 
 const STATS_META_KEY = 'io.github.tidal-mcp/call-stats';
+const DEFAULT_NOT_FOUND_HINT = 'Check the id, or search_catalog for it.';
+
+/** TIDAL_COUNTRY when set, else the logged-in user's country, else the built-in default. */
+async function fallbackCountry(deps: ToolDeps, signal: AbortSignal): Promise<string> {
+  if (deps.countryExplicit) return deps.defaultCountry;
+  try {
+    return (await deps.user.access(signal)).country.toUpperCase();
+  } catch {
+    // Not logged in (or the token store is unreadable): the catalog does not need a login.
+    return deps.defaultCountry;
+  }
+}
 
 /** Logs an error that is not user-facing, with its stack, for the maintainer. */
 function logInternal(logger: Logger, toolName: string, error: unknown): void {
@@ -111,12 +132,23 @@ function logInternal(logger: Logger, toolName: string, error: unknown): void {
  * next step for the kinds that have one); anything else becomes the generic internal-error message
  * and goes to stderr in full.
  */
-export function describeError(error: unknown, toolName: string, logger: Logger): string {
+export function describeError(
+  error: unknown,
+  toolName: string,
+  logger: Logger,
+  notFoundHint = DEFAULT_NOT_FOUND_HINT,
+): string {
   const message = userMessage(error, (e) => logInternal(logger, toolName, e));
   if (error instanceof InputError) return `Invalid arguments for ${toolName}: ${message}`;
   if (isAbort(error)) return `${toolName} was cancelled.`;
+  if (error instanceof BadRequestError && error.parameter === 'page[cursor]') {
+    return `${message}. The cursor has expired or is no longer valid: repeat the call without cursor.`;
+  }
   if (error instanceof TidalError) {
     switch (error.kind) {
+      case 'not_found':
+        // Some messages already name the next step (e.g. a name that matched no artist).
+        return message.includes('search_catalog') ? message : `${message}. ${notFoundHint}`;
       case 'rate_limited':
         return `${message}. Wait, then call ${toolName} again.`;
       case 'network':
@@ -129,21 +161,27 @@ export function describeError(error: unknown, toolName: string, logger: Logger):
   return error instanceof UserFacingError ? message : `${toolName} failed because of ${message}.`;
 }
 
-function toolContext(deps: ToolDeps, ctx: ServerContext, toolName: string): ToolContext {
-  const progressToken = ctx.mcpReq._meta?.progressToken;
+/** The user's answer to the "open this URL" request, on the call repeated after it. */
+function urlAnswer(ctx: ServerContext): ToolContext['urlOpened'] {
   const answer = ctx.mcpReq.inputResponses?.[OPEN_URL] as { action?: unknown } | undefined;
-  const action = answer?.action;
+  if (answer === undefined) return undefined;
+  const action = answer.action;
+  return action === 'accept' || action === 'decline' ? action : 'cancel';
+}
+
+function toolContext(
+  deps: ToolDeps,
+  ctx: ServerContext,
+  toolName: string,
+  fallback: string,
+): ToolContext {
+  const progressToken = ctx.mcpReq._meta?.progressToken;
   return {
-    urlOpened:
-      action === 'accept' || action === 'decline' || action === 'cancel'
-        ? action
-        : answer === undefined
-          ? undefined
-          : 'cancel',
+    urlOpened: urlAnswer(ctx),
     userMessage: (error) => userMessage(error, (e) => logInternal(deps.logger, toolName, e)),
     deps,
     signal: ctx.mcpReq.signal,
-    country: (input) => (input ?? deps.defaultCountry).toUpperCase(),
+    country: (input) => (input ?? fallback).toUpperCase(),
     progress: async (progress, total, message) => {
       if (progressToken === undefined) return;
       await ctx.mcpReq.notify({
@@ -175,6 +213,23 @@ function canOpenUrls(server: McpServer, ctx: ServerContext): boolean {
   return declared?.elicitation?.url !== undefined;
 }
 
+/** Applies the size guard (bounds.ts); a cut is a bug in the tool's own summary, so it is logged. */
+function bounded(
+  result: ToolResult<unknown>,
+  toolName: string,
+  logger: Logger,
+): { text: string; structured: Record<string, unknown> } {
+  const structured = result.structured as Record<string, unknown>;
+  const dropped = boundStructured(structured);
+  let text = boundText(result.text);
+  if (dropped > 0) {
+    logger.warn(`${toolName}: structured content too large, ${dropped} list items dropped`);
+    text = `${text}\n(The structured content was shortened by ${dropped} list items to fit.)`;
+  }
+  if (text.length < result.text.length) logger.warn(`${toolName}: text result too large, cut`);
+  return { text, structured };
+}
+
 export function registerTool(
   server: McpServer,
   tool: AnyToolDefinition,
@@ -194,24 +249,28 @@ export function registerTool(
     async (input: unknown, ctx: ServerContext) => {
       const stats = newCallStats();
       try {
-        const toolCtx = toolContext(deps, ctx, tool.name);
-        const handle = () => tool.handler(input as never, toolCtx);
+        const urlOpened = urlAnswer(ctx);
+        const handle = async () => {
+          const fallback = await fallbackCountry(deps, ctx.mcpReq.signal);
+          return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback));
+        };
         const guarded = tool.annotations.readOnlyHint
           ? () => withReadOnly(`tool ${tool.name}`, handle)
           : handle;
         const run = () => withCallStats(stats, guarded);
         const sink = logging.sinkFor(ctx);
         const result = await (sink ? withLogSink(sink, run) : run());
-        if (result.openUrl && toolCtx.urlOpened === undefined && canOpenUrls(server, ctx)) {
+        if (result.openUrl && urlOpened === undefined && canOpenUrls(server, ctx)) {
           // The SDK serves this to 2026 clients as input_required and to 2025 clients as an
           // elicitation request, then calls the tool again with the user's answer.
           return inputRequired({
             inputRequests: { [OPEN_URL]: inputRequired.elicitUrl(result.openUrl) },
           });
         }
+        const { text, structured } = bounded(result, tool.name, deps.logger);
         return {
-          content: [{ type: 'text' as const, text: result.text }],
-          structuredContent: result.structured as Record<string, unknown>,
+          content: [{ type: 'text' as const, text }],
+          structuredContent: structured,
           _meta: statsMeta(deps, stats),
         };
       } catch (error) {
@@ -219,7 +278,7 @@ export function registerTool(
         // "Connection closed"); it is not an internal error, and nobody reads the result.
         const text = ctx.mcpReq.signal.aborted
           ? `${tool.name} was cancelled.`
-          : describeError(error, tool.name, deps.logger);
+          : describeError(error, tool.name, deps.logger, tool.notFoundHint);
         return {
           content: [{ type: 'text' as const, text }],
           isError: true,

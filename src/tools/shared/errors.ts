@@ -10,3 +10,11 @@ export class InputError extends UserFacingError {
     super(`${field}: ${expectation}`);
   }
 }
+
+/**
+ * A write whose answer was lost (network, 5xx after retries): it may or may not have been
+ * applied, so the message says to look before repeating it, never "try again".
+ */
+export class WriteOutcomeUnknownError extends UserFacingError {
+  override name = 'WriteOutcomeUnknownError';
+}

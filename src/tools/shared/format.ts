@@ -81,15 +81,22 @@ export function trackLine(t: Track, options: TrackLineOptions = {}): string {
   ])}`;
 }
 
-/** `context`: artists already named above (an artist's own releases): credited only if different. */
-export function albumLine(a: Album, options: { context?: readonly ArtistRef[] } = {}): string {
+export interface AlbumLineOptions {
+  /** Artists already named above (an artist's own releases): credited only if different. */
+  context?: readonly ArtistRef[];
+  /** How many of its items TIDAL does not offer in that country (get_album knows). */
+  notAvailable?: { count: number; country: string };
+}
+
+export function albumLine(a: Album, options: AlbumLineOptions = {}): string {
+  const { notAvailable } = options;
   return join([
     sameArtists(a.artists, options.context)
       ? titled(a.title, a.version)
       : `${titled(a.title, a.version)} — ${credits(a.artists)}`,
     a.type !== 'ALBUM' && a.type.toLowerCase(),
     a.releaseDate?.slice(0, 4),
-    `${a.numberOfTracks} track${a.numberOfTracks === 1 ? '' : 's'}`,
+    `${a.numberOfTracks} track${a.numberOfTracks === 1 ? '' : 's'}${notAvailable ? `, ${notAvailable.count} not available in ${notAvailable.country}` : ''}`,
     a.explicit && 'explicit',
     atmosOnly(a.mediaTags) && 'Dolby Atmos only',
     `id ${a.id}`,

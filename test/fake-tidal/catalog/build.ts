@@ -17,6 +17,7 @@ import {
   markRegionalGaps,
 } from './generate-extras.js';
 import { generateDiscovery } from './generate-discovery.js';
+import { generateRealWorldEdges } from './generate-edges.js';
 import type { CatalogData, Fixtures } from './model.js';
 
 export const DEFAULT_SEED = 20260820;
@@ -39,7 +40,7 @@ export function buildCatalogData(seed = DEFAULT_SEED): CatalogData {
   const ean = b.albums.find(
     (a) => a.kind === 'original' && a.barcodeId.length === 13 && a.unavailableIn.length === 0,
   )!;
-  const fixtures: Fixtures = {
+  const fixtures = {
     artistWithManySimilar: b.artists[IDX.manySimilar]!.id,
     albumWithManyTracks: firstAlbum(IDX.manyTracks).id,
     multiVolumeAlbum: firstAlbum(IDX.multiVolume).id,
@@ -57,7 +58,10 @@ export function buildCatalogData(seed = DEFAULT_SEED): CatalogData {
     variousArtistsId: comp.variousArtistsId,
     playlistWithManyItems: playlists[0]!.id,
     video: videos[0]!.id,
-  };
+  } as Fixtures;
+  // Appended after every earlier pass and after their fixtures were picked: each changes nothing
+  // above it, and each draws from its own random stream.
+  Object.assign(fixtures, generateRealWorldEdges({ ...b, videos }, fixtures));
   generateDiscovery(b, videos);
   return {
     artists: b.artists,

@@ -38,8 +38,9 @@ function gs1CheckDigit(data: string): string {
   return String((10 - (sum % 10)) % 10);
 }
 
+/** GTIN-8, UPC-A (12), EAN-13 or GTIN-14 with a correct check digit. */
 export function isValidGs1(code: string): boolean {
-  return /^\d{12,13}$/.test(code) && gs1CheckDigit(code.slice(0, -1)) === code.slice(-1);
+  return /^(\d{8}|\d{12,14})$/.test(code) && gs1CheckDigit(code.slice(0, -1)) === code.slice(-1);
 }
 
 export function makeEan13(rng: Prng): string {

@@ -41,6 +41,8 @@ export interface AlbumRec {
   /** ISO country codes where the album (and therefore its tracks) does not exist. */
   unavailableIn: string[];
   artworkId: string;
+  /** Music videos listed among the album's items (after or between its tracks). */
+  videoItems?: { videoId: string; trackNumber: number; volumeNumber: number }[];
 }
 
 export interface TrackRec {
@@ -59,6 +61,8 @@ export interface TrackRec {
   mediaTags: string[];
   /** ISO 8601 date-time; drives the default `-createdAt` sort of GET /tracks. */
   createdAt: string;
+  /** Countries where this one track is missing from its (available) album, as on TIDAL. */
+  unavailableIn?: string[];
 }
 
 export interface VideoRec {
@@ -119,6 +123,14 @@ export interface Fixtures {
   variousArtistsId: string;
   playlistWithManyItems: string;
   video: string;
+  /** A deluxe album whose title already holds its version, with 2 music videos among its items. */
+  albumWithVideos: string;
+  /** An album of 10 tracks of which 2 are not available in SE (numberOfItems still says 10). */
+  albumWithGapsInSe: string;
+  /** The same album released in Dolby Atmos only. */
+  atmosOnlyAlbum: string;
+  /** A GTIN-14 (zero-padded EAN-13) as TIDAL stores most barcodes. */
+  gtin14AlbumBarcode: string;
 }
 
 export interface CatalogData {

@@ -11,17 +11,31 @@ export interface Links {
   meta?: { nextCursor: string };
 }
 
+/**
+ * Cursors carry the generation they were issued in; expireCursors() starts a new one, so every
+ * cursor handed out before is refused like an expired TIDAL cursor (400 on page[cursor]).
+ */
+let generation = 0;
+
+export function expireCursors(): void {
+  generation++;
+}
+
 export function encodeCursor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset }), 'utf8').toString('base64url');
+  return Buffer.from(JSON.stringify({ o: offset, g: generation }), 'utf8').toString('base64url');
 }
 
 export function decodeCursor(cursor: string): number {
+  let parsed: { o?: unknown; g?: unknown } | undefined;
   try {
-    const parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof parsed.o === 'number' && Number.isInteger(parsed.o) && parsed.o >= 0)
-      return parsed.o;
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as typeof parsed;
   } catch {
     // fall through to the 400 below
+  }
+  const o = parsed?.o;
+  if (typeof o === 'number' && Number.isInteger(o) && o >= 0) {
+    if (parsed?.g === generation) return o;
+    throw badRequest('Page cursor has expired', 'page[cursor]');
   }
   throw badRequest(`Invalid page cursor '${cursor}'`, 'page[cursor]');
 }

@@ -70,7 +70,7 @@ export function albumResource(a: AlbumRec, catalog: Catalog): ResourceObject {
       duration: isoDuration(catalog.albumDurationSeconds(a)),
       explicit: catalog.albumExplicit(a),
       mediaTags: a.mediaTags,
-      numberOfItems: a.items.length,
+      numberOfItems: catalog.albumItemCount(a),
       numberOfVolumes: a.numberOfVolumes,
       popularity: a.popularity,
       releaseDate: a.releaseDate,

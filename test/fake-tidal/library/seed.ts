@@ -44,6 +44,7 @@ function playlist(
   return {
     id,
     ownerId,
+    playlistType: 'USER',
     name,
     description: '',
     accessType: 'PUBLIC',

@@ -22,7 +22,7 @@ export function userPlaylistResource(p: UserPlaylist, c: Catalog): ResourceObjec
       name: p.name,
       description: p.description,
       accessType: p.accessType,
-      playlistType: p.playlistType ?? 'USER',
+      playlistType: p.playlistType,
       bounded: true,
       createdAt: p.createdAt,
       lastModifiedAt: p.lastModifiedAt,
@@ -43,6 +43,7 @@ export function registerUserPlaylists(
   store: ResourceStore,
   playlists: UserPlaylists,
   c: Catalog,
+  options: { withholdOwners?: boolean } = {},
 ): void {
   const editorial = store.get('playlists');
   if (!editorial) throw new Error('register catalog types before user playlists');
@@ -61,13 +62,15 @@ export function registerUserPlaylists(
   };
   const relationships: Record<string, RelationshipDef> = { ...editorial.relationships };
   for (const name of Object.keys(relationships)) relationships[name] = wrap(name, () => []);
-  relationships.owners = wrap('owners', (p) => [{ id: p.ownerId, type: 'users' }]);
+  relationships.owners = wrap('owners', (p) =>
+    options.withholdOwners ? [] : [{ id: p.ownerId, type: 'users' }],
+  );
   relationships.items = wrap('items', (p, ctx) =>
     p.items
       .filter((it) => {
         if (it.type !== 'tracks') return true;
         const track = c.track(it.id);
-        return track !== undefined && c.isAvailable(c.album(track.albumId)!, ctx.country);
+        return track !== undefined && c.isAvailable(track, ctx.country);
       })
       .map((it) => ({
         id: it.id,

@@ -17,14 +17,16 @@ export interface UserPlaylistItem {
   addedAt: string;
 }
 
+/** USER playlists are made by people; TIDAL makes MIX playlists for a user, who cannot edit them. */
+export type PlaylistType = 'USER' | 'MIX';
+
 export interface UserPlaylist {
   id: string;
   ownerId: string;
+  playlistType: PlaylistType;
   name: string;
   description: string;
   accessType: ReadAccessType;
-  /** Absent: USER. MIX playlists belong to their user but cannot be changed (as on TIDAL). */
-  playlistType?: 'MIX';
   createdAt: string;
   lastModifiedAt: string;
   items: UserPlaylistItem[];
@@ -41,6 +43,7 @@ export class UserPlaylists {
     this.byId.set(OTHER_USERS_PLAYLIST_ID, {
       id: OTHER_USERS_PLAYLIST_ID,
       ownerId: FAKE_USERS.other.id,
+      playlistType: 'USER',
       name: "Someone else's mix",
       description: '',
       accessType: 'PUBLIC',
@@ -71,6 +74,7 @@ export class UserPlaylists {
     const playlist: UserPlaylist = {
       id: randomUUID(),
       ownerId,
+      playlistType: 'USER',
       name: attrs.name,
       description: attrs.description ?? '',
       accessType: attrs.accessType ?? 'PUBLIC',
@@ -80,6 +84,17 @@ export class UserPlaylists {
     };
     this.byId.set(playlist.id, playlist);
     return playlist;
+  }
+
+  /** A mix TIDAL made for this user (owned by them, not editable), filled with catalog tracks. */
+  createMix(ownerId: string, name: string, trackIds: readonly string[]): UserPlaylist {
+    const mix = this.create(ownerId, { name, accessType: 'UNLISTED' });
+    mix.playlistType = 'MIX';
+    this.add(
+      mix,
+      trackIds.map((id) => ({ type: 'tracks', id })),
+    );
+    return mix;
   }
 
   delete(id: string): boolean {

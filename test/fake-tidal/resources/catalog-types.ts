@@ -3,7 +3,7 @@
  * options" of each GET /<type>/{id} include parameter; the ones the fake has no data for resolve
  * to empty (to-one: null) instead of 400, because real TIDAL accepts them.
  */
-import type { Catalog } from '../catalog.js';
+import type { Catalog, TrackRec } from '../catalog.js';
 import {
   emptyRelationship as empty,
   type RelationshipDef,
@@ -32,8 +32,7 @@ const ONE = 'one' as const;
 
 export function registerCatalogTypes(store: ResourceStore, c: Catalog): void {
   const art = (id: string): Identifier[] => [{ id, type: 'artworks' }];
-  const available = (ctx: RequestContext) => (t: { albumId: string }) =>
-    c.isAvailable(c.album(t.albumId)!, ctx.country);
+  const available = (ctx: RequestContext) => (t: TrackRec) => c.isAvailable(t, ctx.country);
 
   store.register('albums', {
     load: (id, ctx) => {
@@ -50,10 +49,12 @@ export function registerCatalogTypes(store: ResourceStore, c: Catalog): void {
       ),
       coverArt: rel(['artworks'], (id) => art(c.album(id)!.artworkId)),
       genres: empty(['genres']),
-      items: rel(['tracks', 'videos'], (id) =>
-        c.albumItems(id).map((it) => ({
-          id: it.track.id,
-          type: 'tracks',
+      // Tracks missing in the country are left out (numberOfItems still counts them); videos
+      // among the items are listed as videos, as on TIDAL.
+      items: rel(['tracks', 'videos'], (id, ctx) =>
+        c.albumEntries(id, ctx.country).map((it) => ({
+          id: it.id,
+          type: it.type,
           meta: { trackNumber: it.trackNumber, volumeNumber: it.volumeNumber },
         })),
       ),

@@ -30,10 +30,12 @@ function owned(playlists: UserPlaylists, id: string, userId: string): UserPlayli
   if (!playlist) throw notFound();
   if (playlist.ownerId !== userId)
     throw new ApiError(403, 'Only the owner can change this playlist', { code: 'FORBIDDEN' });
-  // Users own their MIX playlists but cannot edit them. The status TIDAL uses is not documented;
-  // 403 is this fake's assumption.
-  if (playlist.playlistType === 'MIX')
-    throw new ApiError(403, 'MIX playlists cannot be changed', { code: 'FORBIDDEN' });
+  // Not documented: the spec only says mixes exist (playlistType MIX); TIDAL makes and rewrites
+  // them, so the fake refuses changes the way it refuses someone else's playlist.
+  if (playlist.playlistType !== 'USER')
+    throw new ApiError(403, `A ${playlist.playlistType} playlist cannot be changed`, {
+      code: 'FORBIDDEN',
+    });
   return playlist;
 }
 
@@ -242,7 +244,7 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
     {
       method: 'POST',
       pattern: '/playlists/:id/relationships/items',
-      query: ['countryCode'],
+      query: [],
       handler: (req) => {
         return ownedWrite(req, (playlist) => {
           const refs = dataArray(req.body, 50).map((e, i) => itemRef(e, i, false));

@@ -12,7 +12,9 @@ import { ownedPlaylist, type OwnedPlaylist } from './ownership.js';
 import {
   runBatches,
   countBy,
+  MAY_HAVE_BEEN_APPLIED,
   requireScope,
+  summarizedResults,
   required,
   type ManagePlaylistResult,
   type PlaylistCall,
@@ -22,6 +24,27 @@ import {
 interface Candidate {
   result: TrackResult;
   trackId?: string;
+  /** TIDAL's reason when it skipped this id. */
+  skippedBy?: string;
+}
+
+/**
+ * Ids TIDAL skipped may be video ids given where a track id belongs: say so (one lookup, only
+ * when something was skipped), so the model does not retry them as tracks.
+ */
+async function explainSkipped(call: PlaylistCall, candidates: readonly Candidate[]): Promise<void> {
+  const skipped = candidates.filter((c) => c.skippedBy !== undefined && c.trackId !== undefined);
+  if (skipped.length === 0) return;
+  const videos = await call.ctx.deps.catalog.videos
+    .which(
+      skipped.map((c) => c.trackId as string),
+      { country: call.user.country, signal: call.ctx.signal },
+    )
+    .catch(() => new Set<string>());
+  for (const c of skipped) {
+    if (videos.has(c.trackId as string))
+      c.result.reason = 'is a video id, not a track id: add_tracks adds tracks only';
+  }
 }
 
 async function resolveIsrcs(call: PlaylistCall, isrcs: readonly string[]): Promise<Candidate[]> {
@@ -150,11 +173,13 @@ async function writeBatches(
     for (const added of response.added) expected.set(added.id, (expected.get(added.id) ?? 0) + 1);
     for (const c of batch) {
       const reason = skipped.get(c.trackId as string);
-      if (reason !== undefined)
+      if (reason !== undefined) {
+        c.skippedBy = reason;
         Object.assign(c.result, {
           status: 'failed',
           reason: `TIDAL did not add it (${reason}: unknown id or not available)`,
         });
+      }
     }
   });
   if (failure) await settleFailedBatch(call, playlistId, batches, failure, expected);
@@ -183,6 +208,7 @@ export async function addTracks(
   const before = occurrences(owned.entries.map((e) => e.id));
   const toAdd = withoutDuplicates(candidates, before, allowDuplicates);
   const failure = await writeBatches(call, playlistId, toAdd, positionBefore, before);
+  await explainSkipped(call, candidates);
   const results = candidates.map((c) => c.result);
   const counts = countBy(results);
   const added = counts.added ?? 0;
@@ -190,9 +216,7 @@ export async function addTracks(
     `Added ${added} of ${candidates.length} track${candidates.length === 1 ? '' : 's'} to "${owned.playlist.name}"`,
     counts.skipped ? `${counts.skipped} skipped` : undefined,
     counts.failed ? `${counts.failed} failed` : undefined,
-    counts.unknown
-      ? `${counts.unknown} unknown (check the playlist before retrying them)`
-      : undefined,
+    counts.unknown ? `${counts.unknown} unknown: they ${MAY_HAVE_BEEN_APPLIED}` : undefined,
     failure
       ? `a write failed (${call.ctx.userMessage(failure.error)}); the results say which tracks went in — retry only the failed ones`
       : undefined,
@@ -203,10 +227,8 @@ export async function addTracks(
   return {
     action: 'add_tracks',
     changed: added > 0,
-    message: `${notes.join('; ')}.`,
     playlist: { ...owned.playlist, numberOfItems: (owned.playlist.numberOfItems ?? 0) + added },
-    results,
-    counts,
+    ...summarizedResults(results, `${notes.join('; ')}.`),
   };
 }
 
@@ -239,7 +261,7 @@ async function settleFailedBatch(
       after === undefined
         ? {
             status: 'unknown',
-            reason: `the write failed (${call.ctx.userMessage(failure.error)}) and the playlist could not be re-read: it may have been added — get the playlist before retrying`,
+            reason: `the write failed (${call.ctx.userMessage(failure.error)}) and the playlist could not be re-read: it ${MAY_HAVE_BEEN_APPLIED}`,
           }
         : { status: 'failed', reason: call.ctx.userMessage(failure.error) },
     );

@@ -4,7 +4,28 @@ import { InputError } from '../../shared/errors.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
 import { addTracks } from './add-tracks.js';
-import { requireScope, required, type ManagePlaylistResult, type PlaylistCall } from './shared.js';
+import {
+  MAY_HAVE_BEEN_APPLIED,
+  outcomeUnknown,
+  requireScope,
+  required,
+  type ManagePlaylistResult,
+  type PlaylistCall,
+} from './shared.js';
+import { userMessage } from '../../../errors.js';
+import { WriteOutcomeUnknownError } from '../../shared/errors.js';
+
+/** A write whose answer was lost is reported as "may have been applied", never "try again". */
+async function unconfirmed<T>(write: Promise<T>, what: string, next: string): Promise<T> {
+  try {
+    return await write;
+  } catch (error) {
+    if (!outcomeUnknown(error)) throw error;
+    throw new WriteOutcomeUnknownError(`${what} (${userMessage(error)}); it ${next}.`, {
+      cause: error,
+    });
+  }
+}
 
 function attributesOf(args: ManagePlaylistArgs): PlaylistAttributes {
   const attributes: PlaylistAttributes = {};
@@ -22,11 +43,15 @@ export async function createPlaylist(
   requireScope(call, 'playlists.write');
   const name = required(args.name, 'name', 'create', 'the new playlist name');
   // New playlists are unlisted unless asked otherwise: nothing becomes public by accident.
-  const playlist = await call.ctx.deps.playlists.create(call.user, {
-    accessType: 'UNLISTED',
-    ...attributesOf(args),
-    name,
-  });
+  const playlist = await unconfirmed(
+    call.ctx.deps.playlists.create(call.user, {
+      accessType: 'UNLISTED',
+      ...attributesOf(args),
+      name,
+    }),
+    `TIDAL did not confirm that playlist "${name}" was created`,
+    'may have been applied: list your playlists before retrying, or you may get it twice',
+  );
   if (args.trackIds === undefined && args.isrcs === undefined) {
     return {
       action: 'create',
@@ -64,7 +89,11 @@ export async function updatePlaylist(
     throw new InputError('name', 'update needs at least one of name, description or visibility');
   }
   const before = await ownedPlaylist(call, playlistId);
-  await call.ctx.deps.playlists.update(call.user, playlistId, attributes);
+  await unconfirmed(
+    call.ctx.deps.playlists.update(call.user, playlistId, attributes),
+    `TIDAL did not confirm the change to playlist "${before.playlist.name}"`,
+    MAY_HAVE_BEEN_APPLIED,
+  );
   const playlist = {
     ...before.playlist,
     ...(attributes.name !== undefined && { name: attributes.name }),
@@ -102,7 +131,11 @@ export async function deletePlaylist(
       playlist,
     };
   }
-  await call.ctx.deps.playlists.delete(call.user, playlistId);
+  await unconfirmed(
+    call.ctx.deps.playlists.delete(call.user, playlistId),
+    `TIDAL did not confirm that playlist "${playlist.name}" was deleted`,
+    'may have been applied: list your playlists before retrying',
+  );
   return {
     action: 'delete',
     changed: true,

@@ -14,8 +14,10 @@ import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
 import {
   runBatches,
-  countBy,
+  MAY_HAVE_BEEN_APPLIED,
+  outcomeUnknown,
   requireScope,
+  summarizedResults,
   required,
   type ManagePlaylistResult,
   type PlaylistCall,
@@ -41,25 +43,34 @@ export async function removeEntries(
   call: PlaylistCall,
   playlistId: string,
   doomed: readonly PlaylistEntry[],
-): Promise<{ removed: Set<string>; failure?: unknown }> {
+): Promise<RemovalOutcome> {
   const removed = new Set<string>();
-  const failed = await runBatches(
-    call,
-    chunk(doomed, REMOVE_BATCH_SIZE),
-    'removed',
-    async (batch) => {
-      await call.ctx.deps.playlists.removeBatch(call.user, playlistId, batch);
-      for (const entry of batch) removed.add(entry.itemId);
-    },
-  );
-  if (failed === undefined) return { removed };
+  const batches = chunk(doomed, REMOVE_BATCH_SIZE);
+  const failed = await runBatches(call, batches, 'removed', async (batch) => {
+    await call.ctx.deps.playlists.removeBatch(call.user, playlistId, batch);
+    for (const entry of batch) removed.add(entry.itemId);
+  });
+  if (failed === undefined) return { removed, uncertain: new Set() };
   const remaining = await ownedPlaylist(call, playlistId, true).then(
     (fresh) => new Set(fresh.entries.map((e) => e.itemId)),
     () => undefined,
   );
   if (remaining)
     for (const entry of doomed) if (!remaining.has(entry.itemId)) removed.add(entry.itemId);
-  return { removed, failure: failed.error };
+  // Not re-read and the answer was lost: the failed batch may or may not be gone.
+  const uncertain = new Set(
+    remaining === undefined && outcomeUnknown(failed.error)
+      ? (batches[failed.index] ?? []).map((e) => e.itemId)
+      : [],
+  );
+  return { removed, uncertain, failure: failed.error };
+}
+
+interface RemovalOutcome {
+  removed: Set<string>;
+  /** Entries whose removal may or may not have happened. */
+  uncertain: Set<string>;
+  failure?: unknown;
 }
 
 type Group = ReturnType<typeof entriesByTrack>[number];
@@ -77,13 +88,20 @@ function removalOutcome(
   call: PlaylistCall,
   groups: readonly Group[],
   preview: readonly TrackResult[],
-  outcome: { removed: Set<string>; failure?: unknown },
+  outcome: RemovalOutcome,
 ): TrackResult[] {
   return groups.map((group, i) => {
     const result = preview[i] as TrackResult;
     if (group.entries.length === 0) return result;
     const gone = group.entries.filter((e) => outcome.removed.has(e.itemId)).length;
     if (gone === group.entries.length) return { ...result, status: 'removed', entries: gone };
+    if (group.entries.some((e) => outcome.uncertain.has(e.itemId)))
+      return {
+        ...result,
+        status: 'unknown',
+        entries: group.entries.length - gone,
+        reason: `the write failed (${call.ctx.userMessage(outcome.failure)}) and the playlist could not be re-read: it ${MAY_HAVE_BEEN_APPLIED}`,
+      };
     return {
       ...result,
       status: 'failed',
@@ -118,18 +136,11 @@ export async function removeTracks(
   const base = { action: 'remove_tracks' as const, playlist: owned.playlist };
   if (doomed.length === 0) {
     const message = `None of these tracks is in "${name}"; nothing to remove.`;
-    return { ...base, changed: false, message, results: preview, counts: countBy(preview) };
+    return { ...base, changed: false, ...summarizedResults(preview, message) };
   }
   if (args.confirm !== true) {
     const message = `Nothing removed yet: this would remove ${doomed.length} entr${doomed.length === 1 ? 'y' : 'ies'} from "${name}". Confirm with the user, then call again with confirm: true.`;
-    return {
-      ...base,
-      changed: false,
-      preview: true,
-      message,
-      results: preview,
-      counts: countBy(preview),
-    };
+    return { ...base, changed: false, preview: true, ...summarizedResults(preview, message) };
   }
   const outcome = await removeEntries(call, playlistId, doomed);
   const results = removalOutcome(call, groups, preview, outcome);
@@ -140,9 +151,10 @@ export async function removeTracks(
   return {
     ...base,
     changed: outcome.removed.size > 0,
-    message: `Removed ${outcome.removed.size} of ${doomed.length} entries from "${name}"${failed}.`,
-    results,
-    counts: countBy(results),
+    ...summarizedResults(
+      results,
+      `Removed ${outcome.removed.size} of ${doomed.length} entries from "${name}"${failed}.`,
+    ),
   };
 }
 
@@ -157,6 +169,31 @@ function reorderAnchor(
   if (!itemId)
     throw new InputError('beforeTrackId', `track ${beforeTrackId} is not in playlist "${name}"`);
   return itemId;
+}
+
+/** Per track: moved, unknown (its batch's answer was lost), or failed (refused, not attempted). */
+function reorderResults(
+  call: PlaylistCall,
+  groups: readonly Group[],
+  moved: ReadonlySet<string>,
+  uncertain: ReadonlySet<string>,
+  failure: unknown,
+): TrackResult[] {
+  return groups.map(({ trackId, entries }) => {
+    if (entries.length === 0) return { trackId, status: 'not_in_playlist' };
+    if (entries.every((e) => moved.has(e.itemId)))
+      return { trackId, status: 'moved', entries: entries.length };
+    if (entries.some((e) => uncertain.has(e.itemId)))
+      return {
+        trackId,
+        status: 'unknown',
+        entries: entries.length,
+        reason: `the write failed (${call.ctx.userMessage(failure)}): it ${MAY_HAVE_BEEN_APPLIED}`,
+      };
+    const reason =
+      failure !== undefined ? `not moved: ${call.ctx.userMessage(failure)}` : 'not moved';
+    return { trackId, status: 'failed', entries: entries.length, reason };
+  });
 }
 
 export async function reorderTracks(
@@ -188,25 +225,18 @@ export async function reorderTracks(
     throw new InputError('trackIds', `none of these tracks is in playlist "${name}"`);
 
   const moved = new Set<string>();
+  const batches = chunk(moving, REORDER_BATCH_SIZE);
   // Every batch goes before the same anchor (or to the end), so the given order is kept.
-  const failed = await runBatches(
-    call,
-    chunk(moving, REORDER_BATCH_SIZE),
-    'moved',
-    async (batch) => {
-      await call.ctx.deps.playlists.moveBatch(call.user, playlistId, batch, positionBefore);
-      for (const entry of batch) moved.add(entry.itemId);
-    },
-  );
-  const failure = failed?.error;
-  const results: TrackResult[] = groups.map(({ trackId, entries }) => {
-    if (entries.length === 0) return { trackId, status: 'not_in_playlist' };
-    if (entries.every((e) => moved.has(e.itemId)))
-      return { trackId, status: 'moved', entries: entries.length };
-    const reason =
-      failure !== undefined ? `not moved: ${call.ctx.userMessage(failure)}` : 'not moved';
-    return { trackId, status: 'failed', entries: entries.length, reason };
+  const failed = await runBatches(call, batches, 'moved', async (batch) => {
+    await call.ctx.deps.playlists.moveBatch(call.user, playlistId, batch, positionBefore);
+    for (const entry of batch) moved.add(entry.itemId);
   });
+  const failure = failed?.error;
+  // A lost answer: that batch may have moved; later batches were not attempted.
+  const uncertain = new Set(
+    failed && outcomeUnknown(failure) ? (batches[failed.index] ?? []).map((e) => e.itemId) : [],
+  );
+  const results = reorderResults(call, groups, moved, uncertain, failure);
   const where =
     args.beforeTrackId !== undefined ? `before track ${args.beforeTrackId}` : 'to the end';
   const failedNote =
@@ -214,9 +244,10 @@ export async function reorderTracks(
   return {
     action: 'reorder',
     changed: moved.size > 0,
-    message: `Moved ${moved.size} of ${moving.length} entries ${where} in "${name}"${failedNote}.`,
     playlist: owned.playlist,
-    results,
-    counts: countBy(results),
+    ...summarizedResults(
+      results,
+      `Moved ${moved.size} of ${moving.length} entries ${where} in "${name}"${failedNote}.`,
+    ),
   };
 }

@@ -52,6 +52,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema: ManagePlaylistInput,
   outputSchema: ManagePlaylistOutput,
+  notFoundHint: 'Check the playlist id.',
   annotations: {
     readOnlyHint: false,
     destructiveHint: true,

@@ -1,6 +1,8 @@
-/** Only the user's own playlists are changed; someone else's gets a clear error, not a 403. */
+/**
+ * Only the user's own, editable playlists are changed: someone else's, or one TIDAL makes and
+ * keeps (MIX, EDITORIAL, ARTIST: any type but USER), gets a clear input error before any write.
+ */
 import type { Playlist } from '../../../tidal/domain.js';
-import { NotFoundError } from '../../../tidal/errors.js';
 import type { PlaylistEntry } from '../../../tidal/playlists/index.js';
 import { InputError } from '../../shared/errors.js';
 import type { PlaylistCall } from './shared.js';
@@ -13,30 +15,34 @@ export interface OwnedPlaylist {
   complete?: boolean;
 }
 
+/** Playlists of these types can be changed; TIDAL makes the others (mixes, editorial, artist). */
+const EDITABLE_TYPES = ['USER'];
+
 export async function ownedPlaylist(
   call: PlaylistCall,
   playlistId: string,
   allEntries = false,
 ): Promise<OwnedPlaylist> {
   const playlists = call.ctx.deps.playlists;
-  const owned = await playlists.getOwned(call.user, playlistId);
-  if (!owned) {
-    // Tell "someone else's" from "does not exist": the extra read happens only on this error path.
-    const exists = await playlists.get(call.user, playlistId).then(
-      () => true,
-      (error: unknown) => {
-        if (error instanceof NotFoundError) return false;
-        throw error;
-      },
+  const found = await playlists.getWithOwners(call.user, playlistId);
+  const name = found.playlist.name;
+  // TIDAL may withhold the owners relationship: then list the user's own playlists instead.
+  const mine =
+    found.ownerIds.length > 0
+      ? found.ownerIds.includes(call.access.userId)
+      : await playlists.isMine(call.user, playlistId);
+  if (!mine)
+    throw new InputError(
+      'playlistId',
+      `playlist "${name}" (${playlistId}) belongs to another TIDAL user; only your own playlists can be changed`,
     );
-    if (exists)
-      throw new InputError(
-        'playlistId',
-        `playlist ${playlistId} belongs to another TIDAL user; only your own playlists can be changed`,
-      );
-    throw new NotFoundError(`playlist ${playlistId} was not found among your TIDAL playlists`);
-  }
-  if (!allEntries) return { playlist: owned.playlist, entries: owned.entries.items };
-  const { entries, complete } = await playlists.allEntries(call.user, playlistId, owned.entries);
-  return { playlist: owned.playlist, entries, complete };
+  const type = found.playlist.type;
+  if (type !== undefined && !EDITABLE_TYPES.includes(type))
+    throw new InputError(
+      'playlistId',
+      `playlist "${name}" is a ${type} playlist, which TIDAL does not let you change; only your own USER playlists can be (create one with manage_playlist create and add the tracks there)`,
+    );
+  if (!allEntries) return { playlist: found.playlist, entries: found.entries.items };
+  const { entries, complete } = await playlists.allEntries(call.user, playlistId, found.entries);
+  return { playlist: found.playlist, entries, complete };
 }

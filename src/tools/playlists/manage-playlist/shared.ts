@@ -1,6 +1,7 @@
 /** What every manage_playlist action shares: its output shape, the user context and guards. */
 import * as z from 'zod/v4';
 import { MissingScopeError, type UserAccess } from '../../../auth/user-session.js';
+import { TidalError } from '../../../tidal/errors.js';
 import type { UserContext } from '../../../tidal/playlists/index.js';
 import type { ToolContext } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
@@ -51,6 +52,12 @@ export const ManagePlaylistOutput = z.object({
   playlist: PlaylistOutput.optional(),
   results: z.array(TrackResultOutput).optional(),
   counts: z.record(z.string(), z.number()).optional(),
+  moreResults: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe(
+      'When more than 50 tracks were given: the ids (or ISRCs) of the unlisted results, by status.',
+    ),
 });
 export type ManagePlaylistResult = z.infer<typeof ManagePlaylistOutput>;
 
@@ -82,6 +89,47 @@ export function required<T>(
   if (value === undefined)
     throw new InputError(field, `is required for action ${action}: ${expectation}`);
   return value;
+}
+
+/** What to do after a write whose answer was lost (the issue's wording, checked by tests). */
+export const MAY_HAVE_BEEN_APPLIED = 'may have been applied: list the playlist before retrying';
+
+/** A failed write may still have been applied when its answer was lost rather than refused. */
+export function outcomeUnknown(error: unknown): boolean {
+  return error instanceof TidalError && (error.kind === 'network' || error.kind === 'upstream');
+}
+
+/** Results listed one by one; the rest are counted and named by id only. */
+export const LISTED_RESULTS = 50;
+const SUCCESS = new Set(['added', 'removed', 'moved']);
+
+/**
+ * A long list of per-track results, bounded: the first 50 (those that need attention first, in
+ * request order), counts of all, and the other ids by status, also said in the message.
+ */
+export function summarizedResults(
+  results: readonly TrackResult[],
+  message: string,
+): Pick<ManagePlaylistResult, 'results' | 'counts' | 'moreResults' | 'message'> {
+  const counts = countBy(results);
+  if (results.length <= LISTED_RESULTS) return { results: [...results], counts, message };
+  const order = results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => Number(SUCCESS.has(a.r.status)) - Number(SUCCESS.has(b.r.status)) || a.i - b.i);
+  const listed = new Set(order.slice(0, LISTED_RESULTS).map((x) => x.i));
+  const moreResults: Record<string, string[]> = {};
+  for (const [i, r] of results.entries()) {
+    if (!listed.has(i)) (moreResults[r.status] ??= []).push(r.trackId ?? r.isrc ?? '');
+  }
+  const more = Object.entries(moreResults)
+    .map(([status, ids]) => `${status.replace(/_/g, ' ')} (${ids.length}): ${ids.join(', ')}`)
+    .join('; ');
+  return {
+    results: results.filter((_, i) => listed.has(i)),
+    counts,
+    moreResults,
+    message: `${message}\nThe first ${LISTED_RESULTS} of ${results.length} results are listed; the others by status: ${more}.`,
+  };
 }
 
 export function countBy(results: readonly TrackResult[]): Record<string, number> {
