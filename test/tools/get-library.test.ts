@@ -74,6 +74,29 @@ describe('get_library', () => {
     expect(fake.apiRequests()).toHaveLength(2);
   });
 
+  it('stops a long page inside the result bounds and continues it exactly', async () => {
+    const tracks = fake.catalog.tracks.filter((t) => fake.catalog.isAvailable(t, 'NO'));
+    const extra = tracks.slice(1000, 1100).map((t) => t.id);
+    fake.collections.add(listener, 'tracks', extra);
+    try {
+      const first = await h.tool('get_library', { kind: 'tracks', limit: 100 });
+      const shown = first.structured.items.length as number;
+      expect(shown).toBeLessThan(100);
+      expect(JSON.stringify(first.structured).length).toBeLessThanOrEqual(50_000);
+      expect(first.text).not.toContain('shortened');
+      const rest = await h.tool('get_library', {
+        kind: 'tracks',
+        cursor: first.structured.nextCursor,
+        limit: 100,
+      });
+      expect([...ids(first), ...ids(rest)].slice(0, 100)).toEqual(
+        fake.collections.ids(listener, 'tracks').slice(0, 100),
+      );
+    } finally {
+      fake.collections.remove(listener, 'tracks', extra);
+    }
+  });
+
   it.each([
     ['albums', 'album', '/userCollectionAlbums/me/relationships/items'],
     ['artists', 'artist', '/userCollectionArtists/me/relationships/items'],

@@ -113,6 +113,34 @@ describe('get_playlist', () => {
     expect(third.structured.nextCursor).toBeUndefined();
   });
 
+  it('keeps a long page inside the result bounds, continuing exactly where it stopped', async () => {
+    const tracks = fake.catalog.tracks.filter((t) => fake.catalog.isAvailable(t, 'NO'));
+    const big = fake.userPlaylists.create(DEFAULT_USER.id, { name: 'Hundred' });
+    fake.userPlaylists.add(
+      big,
+      tracks.slice(0, 100).map((t) => ({ type: 'tracks', id: t.id })),
+    );
+    const first = await user.tool('get_playlist', { playlistId: big.id, limit: 100 });
+    const shown = first.structured.items.length as number;
+    expect(shown).toBeGreaterThan(50);
+    expect(shown).toBeLessThan(100);
+    expect(JSON.stringify(first.structured).length).toBeLessThanOrEqual(50_000);
+    expect(first.text).not.toContain('shortened');
+    expect(first.text).not.toContain('cut to keep this result small');
+    // Five pages of 20 were read once; finding where to stop re-read them from the cache.
+    expect(fake.apiRequests()).toHaveLength(5);
+    const rest = await user.tool('get_playlist', {
+      cursor: first.structured.nextCursor,
+      limit: 100,
+    });
+    const all = [...first.structured.items, ...rest.structured.items];
+    expect(all.map((i: { id: string }) => i.id)).toEqual(tracks.slice(0, 100).map((t) => t.id));
+    expect(all.map((i: { position: number }) => i.position)).toEqual(
+      Array.from({ length: 100 }, (_, i) => i + 1),
+    );
+    expect(rest.structured.nextCursor).toBeUndefined();
+  });
+
   it('accepts a tidal.com link instead of the id', async () => {
     const result = await anon.tool('get_playlist', {
       url: `https://tidal.com/browse/playlist/${editorial}?u`,

@@ -133,8 +133,12 @@ describe('manage_favorites', () => {
     expect(result.structured.counts).toEqual({ added: 500 });
     expect(writes()).toHaveLength(10);
     expect(ids.every((id) => fake.collections.has(listener, 'tracks', id))).toBe(true);
-    // A result this long shows its summary, not 500 lines.
-    expect(result.text).toBe('Added 500 of 500 tracks to your favorites.');
+    // A result this long lists 50 items and names the rest by id, by status.
+    expect(result.text).toBe(
+      'Added 500 of 500 tracks to your favorites.\nThe first 50 results are listed; the other 450 are in moreResults by status.',
+    );
+    expect(result.structured.results).toHaveLength(50);
+    expect(result.structured.moreResults).toEqual({ added: ids.slice(50) });
     fake.collections.remove(listener, 'tracks', ids);
   });
 
@@ -157,17 +161,24 @@ describe('manage_favorites', () => {
     const ids = available.slice(1000, 1120).map((t) => t.id);
     fake.inject({ kind: 'status', status: 400, method: 'POST', path: ITEMS, skip: 1 });
     const result = await call({ action: 'add', kind: 'tracks', ids });
-    const statuses = result.structured.results.map((r: { status: string }) => r.status);
-    expect(statuses.slice(0, 50)).toEqual(Array(50).fill('added'));
-    expect(statuses.slice(50)).toEqual(Array(70).fill('failed'));
-    expect(result.structured.results[50].reason).toContain('TIDAL rejected the request');
-    expect(result.structured.results[100].reason).toBe('not attempted: an earlier write failed');
+    expect(result.structured.counts).toEqual({ added: 50, failed: 70 });
+    // Listed first: what needs attention, in the order given; the rest by id under its status.
+    const listed = result.structured.results as { ref: string; status: string; reason: string }[];
+    expect(listed.map((r) => r.ref)).toEqual(ids.slice(50, 100));
+    expect(listed[0]!.reason).toContain('TIDAL rejected the request');
+    expect(result.structured.moreResults).toEqual({
+      added: ids.slice(0, 50),
+      failed: ids.slice(100),
+    });
     expect(ids.filter((id) => fake.collections.has(listener, 'tracks', id))).toEqual(
       ids.slice(0, 50),
     );
     expect(result.text).toContain(
       'Added 50 of 120 tracks to your favorites; 70 failed; a write failed',
     );
+    expect(result.text).toContain(`failed: ${ids.slice(100).join(', ')}`);
+    const notTried = await call({ action: 'add', kind: 'tracks', ids: ids.slice(100) });
+    expect(notTried.structured.counts).toEqual({ added: 20 });
     fake.collections.remove(listener, 'tracks', ids);
   });
 

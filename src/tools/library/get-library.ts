@@ -20,6 +20,7 @@ import {
   type LibraryItem,
   type LibraryKind,
 } from './library-items.js';
+import { takeFitting, type ItemSize } from './fit.js';
 import { DEFAULT_PAGE_LIMIT, ParamPageLimit } from './params.js';
 import { userCall, type UserCall } from './user.js';
 
@@ -74,6 +75,11 @@ const TITLES: Record<LibraryKind, string> = {
   mixes: 'Your mixes (open one with get_playlist)',
 };
 
+/** An item's share of the result: its structured form and its line (see fit.ts). */
+function itemSize(kind: LibraryKind, item: LibraryItem): ItemSize {
+  return { json: JSON.stringify(item).length, text: itemLine(kind, item).length + 3 };
+}
+
 async function favorites(
   ctx: ToolContext,
   call: UserCall,
@@ -82,8 +88,11 @@ async function favorites(
   limit: number,
 ) {
   const collection = FAVORITES_OF[kind] ?? 'tracks';
-  const taken = await takeItems<Favorite>(start, limit, (c) =>
-    ctx.deps.library.favorites.page(call.user, collection, c),
+  const taken = await takeFitting<Favorite>(
+    start,
+    limit,
+    (c) => ctx.deps.library.favorites.page(call.user, collection, c),
+    (f) => itemSize(kind, favoriteItem(collection, f)),
   );
   return {
     items: taken.items.map((f) => favoriteItem(collection, f)),
@@ -92,7 +101,12 @@ async function favorites(
 }
 
 async function ownPlaylists(ctx: ToolContext, call: UserCall, start: Start, limit: number) {
-  const taken = await takeItems(start, limit, (c) => ctx.deps.playlists.listMine(call.user, c));
+  const taken = await takeFitting(
+    start,
+    limit,
+    (c) => ctx.deps.playlists.listMine(call.user, c),
+    (p) => itemSize('playlists', { id: p.id, playlist: p }),
+  );
   return {
     items: taken.items.map((p): LibraryItem => ({ id: p.id, playlist: p })),
     next: taken.next && { ...taken.next, f: 0 },

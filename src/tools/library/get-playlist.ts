@@ -2,7 +2,7 @@ import * as z from 'zod/v4';
 import type { UserAccess } from '../../auth/user-session.js';
 import { NotFoundError } from '../../tidal/errors.js';
 import type { PlaylistDetails } from '../../tidal/library/index.js';
-import { START, takeItems, type Position } from '../../tidal/paging.js';
+import { START, type Position } from '../../tidal/paging.js';
 import type { PlaylistEntry } from '../../tidal/playlists/entries.js';
 import type { CallContext } from '../../tidal/reader.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
@@ -18,6 +18,7 @@ import {
   ParamPlaylistUrl,
   playlistIdFromUrl,
 } from './params.js';
+import { takeFitting, type ItemSize } from './fit.js';
 import { optionalUser } from './user.js';
 
 const inputSchema = z.strictObject({
@@ -137,6 +138,14 @@ function target(input: z.infer<typeof inputSchema>): string | undefined {
   return input.url !== undefined ? playlistIdFromUrl(input.url) : input.playlistId;
 }
 
+/** An entry's share of the result: its structured form and its line (see fit.ts). */
+function entrySize(e: PlaylistEntry): ItemSize {
+  return {
+    json: JSON.stringify(e).length + 40,
+    text: (e.track ? trackLine(e.track).length : 60) + 6,
+  };
+}
+
 async function page(
   ctx: ToolContext,
   playlistId: string,
@@ -145,10 +154,14 @@ async function page(
   call: CallContext,
   first?: PlaylistDetails,
 ) {
-  const taken = await takeItems(start, limit, (c) =>
-    c === undefined && first
-      ? Promise.resolve(first.entries)
-      : ctx.deps.library.playlists.entriesPage(playlistId, c, call),
+  const taken = await takeFitting(
+    start,
+    limit,
+    (c) =>
+      c === undefined && first
+        ? Promise.resolve(first.entries)
+        : ctx.deps.library.playlists.entriesPage(playlistId, c, call),
+    entrySize,
   );
   const shown = start.shown + taken.items.length;
   return {

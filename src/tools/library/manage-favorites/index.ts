@@ -6,15 +6,13 @@ import { preview } from './preview.js';
 import { resolve } from './resolve.js';
 import {
   countBy,
+  listedResults,
   ManageFavoritesOutput,
   type FavoriteResult,
   type FavoritesCall,
   type ManageFavoritesResult,
 } from './results.js';
 import { resultsById, writeFavorites } from './write.js';
-
-/** Lines for at most this many items; the structured results list every one. */
-const MAX_LINES = 50;
 
 function itemLine(r: FavoriteResult): string {
   const what =
@@ -24,16 +22,19 @@ function itemLine(r: FavoriteResult): string {
   return `- ${what}${r.title ? ` (${r.title})` : ''}: ${r.status.replace(/_/g, ' ')}${r.reason ? ` — ${r.reason}` : ''}`;
 }
 
+const DONE = new Set(['added', 'removed']);
+
+/** Previews list what would change; results list what did not simply succeed. */
 function render(r: ManageFavoritesResult): string {
-  // Previews list what would change; results list what did not simply succeed.
-  const shown = r.preview
-    ? r.results
-    : r.results.filter((x) => x.status !== 'added' && x.status !== 'removed');
+  const shown = r.preview ? r.results : r.results.filter((x) => !DONE.has(x.status));
+  const unlisted = Object.entries(r.moreResults ?? {});
+  const attention = unlisted.filter(([status]) => !DONE.has(status) && status !== 'would_remove');
   return lines(
     r.message,
-    shown.slice(0, MAX_LINES).map(itemLine),
-    shown.length > MAX_LINES &&
-      `… and ${shown.length - MAX_LINES} more (every item is in the structured results).`,
+    shown.map(itemLine),
+    unlisted.length > 0 &&
+      `The first ${r.results.length} results are listed; the other ${unlisted.reduce((n, [, refs]) => n + refs.length, 0)} are in moreResults by status.`,
+    attention.map(([status, refs]) => `${status.replace(/_/g, ' ')}: ${refs.join(', ')}`),
   );
 }
 
@@ -90,7 +91,7 @@ export default defineTool({
     const structured: ManageFavoritesResult = {
       ...base,
       ...summary(args, results, failure, call),
-      results,
+      ...listedResults(results),
     };
     return { structured, text: render(structured) };
   },

@@ -6,7 +6,13 @@
  */
 import { names } from '../../shared/format.js';
 import type { FavoriteItem } from '../../../tidal/library/index.js';
-import { countBy, mark, type FavoriteResult, type FavoritesCall } from './results.js';
+import {
+  countBy,
+  listedResults,
+  mark,
+  type FavoriteResult,
+  type FavoritesCall,
+} from './results.js';
 
 function title(item: FavoriteItem): string {
   return 'title' in item ? `${item.title} — ${names(item.artists)}` : item.name;
@@ -42,7 +48,7 @@ export async function preview(
       count === 0
         ? 'Nothing to remove: none of these was found on TIDAL.'
         : `Nothing removed yet: this would remove ${count} ${call.kind} from your favorites. Confirm with the user, then call again with confirm: true.`,
-    results,
     counts: countBy(results),
+    ...listedResults(results),
   };
 }

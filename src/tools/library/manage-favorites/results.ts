@@ -42,6 +42,12 @@ export const ManageFavoritesOutput = z.object({
   message: z.string(),
   results: z.array(FavoriteResultOutput),
   counts: z.record(z.string(), z.number()),
+  moreResults: z
+    .record(z.string(), z.array(z.string()))
+    .optional()
+    .describe(
+      'When more than 50 items were given: what was given (id, ISRC or barcode) for the unlisted results, by status.',
+    ),
 });
 export type ManageFavoritesResult = z.infer<typeof ManageFavoritesOutput>;
 
@@ -62,4 +68,27 @@ export function mark(result: FavoriteResult, status: FavoriteStatus, reason?: st
   result.status = status;
   if (reason === undefined) delete result.reason;
   else result.reason = reason;
+}
+
+/** Results listed one by one; the rest are named by what was given, by status. */
+export const LISTED_RESULTS = 50;
+const SUCCESS = new Set<FavoriteStatus>(['added', 'removed', 'would_remove']);
+
+/**
+ * A long list of results, bounded: the first 50 (those that need attention first, then in the
+ * order given) in full, and every other one by what was given, under its status.
+ */
+export function listedResults(
+  results: readonly FavoriteResult[],
+): Pick<ManageFavoritesResult, 'results' | 'moreResults'> {
+  if (results.length <= LISTED_RESULTS) return { results: [...results] };
+  const order = results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => Number(SUCCESS.has(a.r.status)) - Number(SUCCESS.has(b.r.status)) || a.i - b.i);
+  const listed = new Set(order.slice(0, LISTED_RESULTS).map((x) => x.i));
+  const moreResults: Record<string, string[]> = {};
+  for (const [i, r] of results.entries()) {
+    if (!listed.has(i)) (moreResults[r.status] ??= []).push(r.ref);
+  }
+  return { results: results.filter((_, i) => listed.has(i)), moreResults };
 }
