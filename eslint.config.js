@@ -14,7 +14,8 @@ import tseslint from 'typescript-eslint';
 const ALLOWED_IMPORTS = {
   'tidal/': ['tidal/', 'errors.ts'],
   'auth/': ['auth/', 'tidal/', 'errors.ts'],
-  'tools/': ['tools/', 'tidal/', 'auth/user-session.ts', 'errors.ts', 'log.ts'],
+  'matching/': ['matching/', 'tidal/isrc.ts', 'errors.ts'],
+  'tools/': ['tools/', 'tidal/', 'matching/', 'auth/user-session.ts', 'errors.ts', 'log.ts'],
   'transports/': ['transports/', 'app.ts', 'server.ts', 'config.ts', 'errors.ts', 'log.ts'],
   'server.ts': ['server.ts', 'tools/', 'identity.ts', 'log.ts', 'version.ts'],
   'identity.ts': ['identity.ts', 'version.ts'],

@@ -48,6 +48,7 @@ export async function runBenchmark(options: BenchOptions): Promise<BenchResults>
     startup: await section('startup', () => runStartupSection(options)),
     http: await section('http', () => runHttpSection(options)),
     burst: await section('burst', () => runBurstSection(options)),
+    ...(await import('./sections/matching.js').then((m) => m.matchingSection(section, options))),
   };
   return {
     machine: {

@@ -16,6 +16,7 @@ import { TidalLibrary } from './tidal/library/index.js';
 import { TidalPlaylists } from './tidal/playlists/index.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './tidal/retry.js';
 import type { ToolDeps } from './tools/shared/define-tool.js';
+import { ResultPages } from './tools/shared/result-pages.js';
 import { packageVersion } from './version.js';
 
 export interface App {
@@ -36,7 +37,9 @@ function userSide(
   endpoint: TokenEndpointOptions,
   logger: Logger,
 ): { user: UserSession; account: TidalAccount } {
-  const store = config.clientId ? createTokenStore(config, config.clientId) : undefined;
+  const store = config.clientId
+    ? createTokenStore(config, config.clientId, (message) => logger.warn(message))
+    : undefined;
   const session = store
     ? new StoredUserSession({
         store,
@@ -102,6 +105,7 @@ export function createApp(config: Config): App {
     countryExplicit: config.countryExplicit,
     logger,
     reportCallStats: config.reportCallStats,
+    pages: new ResultPages(),
   };
   const close = async () => {
     account.close();

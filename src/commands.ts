@@ -32,6 +32,10 @@ async function withErrorExit(
   }
 }
 
+/** The file store's warnings (a credentials file others can read) go to the terminal. */
+const storeFor = (config: Config, clientId: string, print: Print) =>
+  createTokenStore(config, clientId, (message) => print(`warning: ${message}`));
+
 function needClientId(config: Config, print: Print): string | undefined {
   if (!config.clientId)
     print(
@@ -43,7 +47,7 @@ function needClientId(config: Config, print: Print): string | undefined {
 export async function runLogin(config: Config, print: Print): Promise<number> {
   const clientId = needClientId(config, print);
   if (!clientId) return 2;
-  const store = createTokenStore(config, clientId);
+  const store = storeFor(config, clientId, print);
   if (config.tokenStore === 'file') {
     print(
       `warning: TIDAL_MCP_TOKEN_STORE=file keeps your TIDAL tokens in ${config.tokenFilePath} (mode 0600), not in the OS keychain.`,
@@ -85,7 +89,7 @@ export async function runLogin(config: Config, print: Print): Promise<number> {
 export async function runStatus(config: Config, print: Print, now = Date.now()): Promise<number> {
   const clientId = needClientId(config, print);
   if (!clientId) return 2;
-  const store = createTokenStore(config, clientId);
+  const store = storeFor(config, clientId, print);
   return withErrorExit(config, print, '', async () => {
     const c = await store.load();
     if (!c) {
@@ -108,7 +112,7 @@ export async function runStatus(config: Config, print: Print, now = Date.now()):
 export async function runLogout(config: Config, print: Print): Promise<number> {
   const clientId = needClientId(config, print);
   if (!clientId) return 2;
-  const store = createTokenStore(config, clientId);
+  const store = storeFor(config, clientId, print);
   return withErrorExit(config, print, '', async () => {
     const removed = await store.remove();
     print(

@@ -33,6 +33,26 @@ const optionalSecret = z
   .transform((v) => (v === '' ? undefined : v))
   .optional();
 
+const HTTP_TOKEN_HELP = 'generate one with `openssl rand -hex 32`';
+/**
+ * The HTTP bearer token is the only lock on a non-loopback server, so it must resist guessing
+ * (32+ characters) and survive an Authorization header intact (visible ASCII, no spaces).
+ */
+const httpToken = optionalSecret.superRefine((token, ctx) => {
+  if (token === undefined) return;
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be printable ASCII without spaces (it travels in an Authorization header); ${HTTP_TOKEN_HELP}`,
+    });
+  } else if (token.length < 32) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `must be at least 32 characters (got ${token.length}); ${HTTP_TOKEN_HELP}`,
+    });
+  }
+});
+
 const EnvSchema = z.object({
   TIDAL_CLIENT_ID: optionalSecret,
   TIDAL_CLIENT_SECRET: optionalSecret,
@@ -55,7 +75,7 @@ const EnvSchema = z.object({
   TIDAL_MCP_TOKEN_STORE: z.enum(['keychain', 'file']).default('keychain'),
   TIDAL_MCP_HTTP_HOST: z.string().trim().min(1).default(DEFAULTS.httpHost),
   TIDAL_MCP_HTTP_PORT: z.coerce.number().int().min(0).max(65535).default(DEFAULTS.httpPort),
-  TIDAL_MCP_HTTP_TOKEN: optionalSecret,
+  TIDAL_MCP_HTTP_TOKEN: httpToken,
   TIDAL_MCP_LOGIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   TIDAL_MCP_CALL_STATS: z.enum(['0', '1', 'true', 'false']).default('0'),
   TIDAL_MCP_READ_ONLY: z

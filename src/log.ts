@@ -14,10 +14,29 @@ export interface Logger {
   error(message: string): void;
 }
 
-const SECRET_PATTERNS: RegExp[] = [
-  /(Bearer\s+)[A-Za-z0-9._~+/=-]+/gi,
-  /((?:access_token|refresh_token|client_secret|code_verifier|code|token|password)["']?\s*[:=]\s*["']?)[^"'&\s,}]+/gi,
-];
+/**
+ * Credential keys, matched as whole keys (never inside `countryCode`, `barcode` or `error_code`):
+ * snake/kebab case as OAuth forms spell them (any `*_token`, `*_secret`, `*_password`), and
+ * camelCase as our stored credentials do (`accessToken`, `codeVerifier`...).
+ */
+const KEY_START = '(?<![A-Za-z0-9_-])';
+const VALUE = `(["']?\\s*[:=]\\s*["']?)[^"'&\\s,}]+`;
+const SNAKE_KEY = new RegExp(
+  `${KEY_START}((?:[A-Za-z0-9]+[_-])*(?:token|secret|password)|code_verifier|code)${VALUE}`,
+  'gi',
+);
+const CAMEL_KEY = new RegExp(
+  `${KEY_START}([a-z][a-z0-9]*(?:[A-Z][a-z0-9]*)*(?:Token|Secret|Password|Verifier))${VALUE}`,
+  'g',
+);
+/** RFC 6750 b64token: what a bearer credential is made of. */
+const BEARER = /(Bearer\s+)([A-Za-z0-9._~+/-]+=*)/gi;
+/**
+ * The word after "Bearer" in prose ("Bearer tokens", `Bearer realm="x"`): 2 to 15 letters,
+ * lower case after the first. Tokens are longer, mix case or carry digits and symbols; TIDAL's
+ * are JWTs and ours at least 32 characters, so keeping such words weakens nothing real.
+ */
+const PLAIN_WORD = /^[A-Za-z][a-z]{1,14}$/;
 
 /** Blank out anything that looks like a bearer token or a credential-bearing key=value pair. */
 export function redact(text: string, secrets: readonly (string | undefined)[] = []): string {
@@ -25,8 +44,10 @@ export function redact(text: string, secrets: readonly (string | undefined)[] = 
   for (const secret of secrets) {
     if (secret && secret.length >= 4) out = out.split(secret).join('[redacted]');
   }
-  for (const pattern of SECRET_PATTERNS) out = out.replace(pattern, '$1[redacted]');
-  return out;
+  out = out.replace(BEARER, (match, prefix: string, value: string) =>
+    PLAIN_WORD.test(value.replace(/=+$/, '')) ? match : `${prefix}[redacted]`,
+  );
+  return out.replace(SNAKE_KEY, '$1$2[redacted]').replace(CAMEL_KEY, '$1$2[redacted]');
 }
 
 /**

@@ -124,7 +124,21 @@ export class TidalAccount implements Account {
     const controller = new AbortController();
     // Taken before the listener's timer starts, so a timeout is always at or after expiresAt.
     const expiresAt = this.now() + login.timeoutMs;
-    const started = await startLogin({ ...login, clientId, store, signal: controller.signal });
+    let warned = false;
+    const onIgnored = () => {
+      if (warned) return;
+      warned = true;
+      this.options.onEvent?.(
+        "account: ignored a request to the login callback that did not carry this login's state; still waiting for the browser",
+      );
+    };
+    const started = await startLogin({
+      ...login,
+      clientId,
+      store,
+      signal: controller.signal,
+      onIgnored,
+    });
     const waiting: Waiting = { authorizeUrl: started.authorizeUrl, expiresAt, controller };
     this.waiting = waiting;
     this.last = undefined;

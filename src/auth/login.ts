@@ -39,6 +39,8 @@ export interface LoginOptions {
 /** startLogin() needs no terminal: the caller shows the URL; `signal` abandons the login. */
 export type StartLoginOptions = Omit<LoginOptions, 'print' | 'openBrowser'> & {
   signal?: AbortSignal;
+  /** A request without this login's state reached the callback and was ignored. */
+  onIgnored?: () => void;
 };
 
 export interface StartedLogin {
@@ -85,7 +87,7 @@ function openInBrowser(url: string): void {
 }
 
 /**
- * Wait for one request to the callback path; answer it with a short page. `listening` resolves
+ * Wait for the redirect to the callback path; answer it with a short page. `listening` resolves
  * once the port is bound, so the URL is printed only when the redirect can land.
  */
 // eslint-disable-next-line max-lines-per-function -- being split on its reliability branch (issue 16)
@@ -93,11 +95,12 @@ function awaitCallback(
   redirect: URL,
   state: string,
   timeoutMs: number,
+  onIgnored: () => void,
   signal?: AbortSignal,
 ): { listening: Promise<void>; code: Promise<string> } {
   let onListening: () => void = () => undefined;
   const listening = new Promise<void>((resolve) => (onListening = resolve));
-  // eslint-disable-next-line max-lines-per-function -- being split on its reliability branch (issue 16)
+
   const code = new Promise<string>((resolve, reject) => {
     let server: Server | undefined = undefined;
     const finish = (error: Error | undefined, code?: string) => {
@@ -129,17 +132,16 @@ function awaitCallback(
         res
           .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
           .end(PAGE(title, text));
+      // Anything on this machine (or a page in the browser) can hit the port: a request without
+      // our state is answered and ignored, so it can neither end the login nor slip in a code.
+      // Only the real redirect, or the timeout, ends the wait.
       if (url.searchParams.get('state') !== state) {
         reply(
           400,
-          'Login failed',
-          'The login response did not match this login attempt. Run tidal-mcp login again.',
+          'Request ignored',
+          'This request did not come from the running tidal-mcp login (its state does not match), so it was ignored. To log in, open the link the terminal printed.',
         );
-        finish(
-          new LoginError(
-            'the login response had the wrong state (possible CSRF); nothing was stored',
-          ),
-        );
+        onIgnored();
         return;
       }
       const error = url.searchParams.get('error');
@@ -217,7 +219,13 @@ export async function startLogin(options: StartLoginOptions): Promise<StartedLog
     state,
   }).toString();
 
-  const callback = awaitCallback(redirect, state, options.timeoutMs, options.signal);
+  const callback = awaitCallback(
+    redirect,
+    state,
+    options.timeoutMs,
+    options.onIgnored ?? (() => undefined),
+    options.signal,
+  );
   await callback.listening;
   const done = callback.code.then((code) => completeLogin(options, code, pkce.verifier));
   return { authorizeUrl: authorize.toString(), done };
@@ -261,7 +269,18 @@ async function completeLogin(
 
 /** `tidal-mcp login`: print the URL (and open the browser), then wait for the login to finish. */
 export async function login(options: LoginOptions): Promise<StoredUserCredentials> {
-  const started = await startLogin(options);
+  // Said once: a page looping requests at the port must not flood the terminal.
+  let warned = false;
+  const started = await startLogin({
+    ...options,
+    onIgnored: () => {
+      if (warned) return;
+      warned = true;
+      options.print(
+        "warning: ignored a request to the login callback that did not carry this login's state (further ones are ignored silently); still waiting for the browser.",
+      );
+    },
+  });
   options.print(`Open this URL to log in to TIDAL:\n\n  ${started.authorizeUrl}\n`);
   if (options.openBrowser) openInBrowser(started.authorizeUrl);
   return started.done;

@@ -11,6 +11,7 @@ import getLibrary from './library/get-library.js';
 import getPlaylist from './library/get-playlist.js';
 import manageFavorites from './library/manage-favorites/index.js';
 import managePlaylist from './playlists/manage-playlist/index.js';
+import matchTracks from './catalog/match-tracks/index.js';
 import searchCatalog from './catalog/search-catalog.js';
 import similarArtists from './catalog/similar-artists.js';
 import similarTracks from './catalog/similar-tracks.js';
@@ -23,6 +24,7 @@ export const TOOLS: readonly AnyToolDefinition[] = [
   similarArtists,
   getArtist,
   similarTracks,
+  matchTracks,
   getPlaylist,
   getLibrary,
   manageFavorites,

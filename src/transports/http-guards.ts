@@ -3,16 +3,22 @@
  * neither Host, Origin nor credentials, so everything here runs before a request reaches it.
  *
  * Policy:
+ * - Any binding: the Host header must be one well-formed `host[:port]` (400 otherwise). The SDK
+ *   adapter builds a URL from it, so a malformed one would surface as a 500; and a Host such as
+ *   `evil.com@127.0.0.1` must not pass for loopback.
  * - Loopback binding: Host must name a loopback address (DNS-rebinding protection).
  * - Any binding: a present Origin must be loopback; browsers on other sites are refused.
  * - A configured bearer token is required on /mcp, compared in constant time. The token only
  *   authenticates the client to tidal-mcp; it is never forwarded to TIDAL (TIDAL calls use the
  *   server's own client-credentials token), so there is no token passthrough.
+ * - Every rejection closes the connection. Without `Connection: close` Node would read and
+ *   discard the rest of a rejected body to reuse the connection; a client that was refused
+ *   has nothing more to send, and an attacker's body is not worth receiving.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { isIP } from 'node:net';
-import { localhostHostValidation, localhostOriginValidation } from '@modelcontextprotocol/node';
+import { localhostAllowedOrigins, validateOriginHeader } from '@modelcontextprotocol/server';
 
 /** Whether a configured bind address or host name only accepts connections from this machine. */
 export function isLoopbackHost(host: string): boolean {
@@ -39,13 +45,82 @@ export function sendJsonError(
   res.end(body);
 }
 
+/** How long a refused connection stays half-closed so the client can read our answer. */
+const LINGER_MS = 2000;
+
+/**
+ * Node ends a `Connection: close` response with socket.destroySoon(), which closes the socket as
+ * soon as the answer is written. A client still sending its body then gets a TCP reset and may
+ * lose the answer it was about to read. Instead: send FIN, read nothing more, and drop the socket
+ * LINGER_MS later (nginx's lingering close, minus the reading).
+ */
+function lingerAfterAnswer(res: ServerResponse): void {
+  const socket = res.socket;
+  if (socket === null) return;
+  socket.destroySoon = () => {
+    socket.end();
+    socket.pause();
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once('close', () => clearTimeout(timer));
+  };
+}
+
+/** Refuse a request before reading its body, and close the connection (see the module header). */
+export function reject(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  lingerAfterAnswer(res);
+  sendJsonError(res, status, message, { ...headers, connection: 'close' });
+}
+
 export type Guard = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-/** Host and Origin checks: each answers 403 itself and returns false when it rejects. */
-export function dnsRebindingGuard(options: { checkHost: boolean }): Guard {
-  const host = localhostHostValidation();
-  const origin = localhostOriginValidation();
-  return (req, res) => (!options.checkHost || host(req, res)) && origin(req, res);
+/** RFC 9110 Host: uri-host [":" port], where uri-host is an IPv6 literal or a DNS name/IPv4. */
+const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::(\d{0,5}))?$/;
+/** The host names the SDK's localhost guards allow, compared in lower case. */
+const LOOPBACK_NAMES = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The Host header's host name in lower case, or undefined when missing, repeated or malformed. */
+export function parseHost(req: IncomingMessage): string | undefined {
+  // Node keeps only the first of repeated Host headers; the raw list shows them all.
+  let count = 0;
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]?.toLowerCase() === 'host') count += 1;
+  }
+  const match = count === 1 ? HOST.exec(req.headers.host ?? '') : null;
+  if (!match?.[1]) return undefined;
+  const [, name, port] = match;
+  if (port && Number(port) > 65535) return undefined;
+  if (name.startsWith('[') && isIP(name.slice(1, -1)) !== 6) return undefined;
+  return name.toLowerCase();
+}
+
+/** Host and Origin checks: each answers 400/403 itself and returns false when it rejects. */
+export function hostAndOriginGuard(options: { loopbackOnly: boolean }): Guard {
+  const origins = localhostAllowedOrigins();
+  return (req, res) => {
+    const host = parseHost(req);
+    if (host === undefined) {
+      // Never echoed: a malformed value is the client's business, not our log's or reply's.
+      reject(res, 400, 'Bad Request: malformed Host header');
+      return false;
+    }
+    if (options.loopbackOnly && !LOOPBACK_NAMES.has(host)) {
+      reject(res, 403, `Invalid Host: ${host}`);
+      return false;
+    }
+    const origin = validateOriginHeader(req.headers.origin, origins);
+    if (!origin.ok) {
+      const known = origin.errorCode === 'invalid_origin';
+      reject(res, 403, known ? origin.message : 'Invalid Origin header');
+      return false;
+    }
+    return true;
+  };
 }
 
 function digest(value: string): Buffer {
@@ -64,7 +139,7 @@ export function bearerGuard(token: string | undefined): Guard {
     const header = req.headers.authorization ?? '';
     const match = /^Bearer[ ]+(\S+)\s*$/i.exec(header);
     if (match?.[1] !== undefined && timingSafeEqual(digest(match[1]), expected)) return true;
-    sendJsonError(
+    reject(
       res,
       401,
       match ? 'Unauthorized: invalid bearer token' : 'Unauthorized: bearer token required',
@@ -76,15 +151,16 @@ export function bearerGuard(token: string | undefined): Guard {
 
 /**
  * Reject a declared oversize body before reading it. Bodies without Content-Length (chunked)
- * are bounded by the SDK adapter, which stops reading at the same limit and answers 413.
+ * are bounded while they are read (readBody in http.ts), with the same limit and answer.
  */
 export function declaredBodySizeGuard(maxBytes: number): Guard {
   return (req, res) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (!(declared > maxBytes)) return true;
-    sendJsonError(res, 413, `Payload Too Large: Request body must not exceed ${maxBytes} bytes`, {
-      connection: 'close',
-    });
+    reject(res, 413, payloadTooLarge(maxBytes));
     return false;
   };
 }
+
+export const payloadTooLarge = (maxBytes: number) =>
+  `Payload Too Large: Request body must not exceed ${maxBytes} bytes`;

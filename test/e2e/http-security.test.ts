@@ -15,7 +15,8 @@ import {
   type HttpServerProcess,
 } from './http-harness.js';
 
-const TOKEN = 'http-token-0123456789abcdef';
+/** What `openssl rand -hex 32` prints: the kind of token the server accepts. */
+const TOKEN = '9f2c6a1e0b7d4c3f8a5e2d1c0b9a8f7e6d5c4b3a29181706f5e4d3c2b1a09f8e';
 const rpcError = (code: number, message: string) => ({
   jsonrpc: '2.0',
   error: { code, message },
@@ -221,6 +222,19 @@ describe('binding', () => {
       ).rejects.toThrow(
         'tidal-mcp: refusing to serve HTTP on non-loopback host "0.0.0.0" without TIDAL_MCP_HTTP_TOKEN',
       );
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('refuses a weak token at start with exit code 2 and the way to make a good one', async () => {
+    const fake = await startFakeTidal();
+    try {
+      const attempt = spawnHttpServer(fakeEnv(fake, { TIDAL_MCP_HTTP_TOKEN: 'http-token-0123' }));
+      await expect(attempt).rejects.toThrow(
+        'server exited (2) before listening:\ntidal-mcp: invalid configuration: TIDAL_MCP_HTTP_TOKEN: must be at least 32 characters (got 15); generate one with `openssl rand -hex 32`',
+      );
+      await expect(attempt).rejects.not.toThrow('http-token-0123');
     } finally {
       await fake.close();
     }

@@ -96,6 +96,7 @@ describe('Streamable HTTP transport', () => {
         'get_playlist',
         'manage_favorites',
         'manage_playlist',
+        'match_tracks',
         'search_catalog',
         'similar_artists',
         'similar_tracks',

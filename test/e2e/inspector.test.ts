@@ -64,6 +64,7 @@ describe('MCP Inspector CLI over stdio', () => {
       'get_playlist',
       'manage_favorites',
       'manage_playlist',
+      'match_tracks',
       'search_catalog',
       'similar_artists',
       'similar_tracks',

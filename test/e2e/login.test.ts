@@ -3,7 +3,7 @@
  * /authorize and token endpoint, and the real Secret Service started by scripts/with-keyring.sh.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -157,14 +157,55 @@ describe.skipIf(!keyring.available)('tidal-mcp login / status / logout', () => {
     expect((await runCli(['status'], env)).code).toBe(1);
   });
 
-  it('refuses a callback whose state does not match and stores nothing', async () => {
+  it('answers a forged callback (wrong or missing state) with 400 and keeps waiting for the real one', async () => {
     const env = await loginEnv(fake);
-    const run = await loginForTests(fake, env, (callback) =>
-      callback.searchParams.set('state', 'forged'),
-    );
+    const pages: { status: number; body: string }[] = [];
+    let browsing: Promise<void> | undefined;
+    const run = await runCli(['login', '--no-browser'], env, (stderr) => {
+      const url = /(http:\/\/\S+\/authorize\?\S+)/.exec(stderr)?.[1];
+      if (!url || browsing) return;
+      browsing = (async () => {
+        const redirect = await fetch(url, { redirect: 'manual' });
+        const genuine = new URL(redirect.headers.get('location')!);
+        const forged = (edit: (u: URL) => void) => {
+          const u = new URL(genuine);
+          edit(u);
+          return u;
+        };
+        for (const target of [
+          forged((u) => u.searchParams.set('state', 'forged')),
+          forged((u) => u.searchParams.delete('state')),
+          forged((u) => {
+            u.search = '?error=access_denied&error_description=forged';
+          }),
+          genuine,
+        ]) {
+          const page = await fetch(target);
+          pages.push({ status: page.status, body: await page.text() });
+        }
+      })();
+    });
+    await browsing;
+    expect(pages.map((p) => p.status)).toEqual([400, 400, 400, 200]);
+    expect(pages[0]?.body).toContain('This request did not come from the running tidal-mcp login');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(`Logged in to TIDAL as ${DEFAULT_USER.username}`);
+    const ignored = run.stderr.match(/warning: ignored a request to the login callback/g) ?? [];
+    expect(ignored).toHaveLength(1);
+    expect((await runCli(['logout'], env)).code).toBe(0);
+  });
+
+  it('is ended only by the timeout when only forged callbacks arrive', async () => {
+    const env = await loginEnv(fake, { TIDAL_MCP_LOGIN_TIMEOUT_SECONDS: '3' });
+    let forging: Promise<number> | undefined;
+    const run = await runCli(['login', '--no-browser'], env, () => {
+      forging ??= fetch(`${env.TIDAL_REDIRECT_URI}?code=attacker-code&state=guessed`).then(
+        (page) => page.status,
+      );
+    });
+    expect(await forging).toBe(400);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Login failed: the login response had the wrong state');
-    expect(run.page?.status).toBe(400);
+    expect(run.stderr).toContain('Login failed: no answer from the browser within 3 s');
     expect((await runCli(['status'], env)).code).toBe(1);
   });
 
@@ -195,6 +236,23 @@ describe.skipIf(!keyring.available)('tidal-mcp login / status / logout', () => {
     const file = join(home, 'config', 'tidal-mcp', 'credentials.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ userId: DEFAULT_USER.id });
+
+    // Opened up to others: still works, with a warning that says what to do.
+    chmodSync(file, 0o644);
+    const exposed = await runCli(['status'], env);
+    expect(exposed.code).toBe(0);
+    expect(exposed.stderr).toContain(
+      `warning: ${file} is open to other users (mode 644): run \`chmod 600 ${file}\``,
+    );
+    // A directory others can write to: refused, with the fix, and nothing is read.
+    const dir = join(home, 'config', 'tidal-mcp');
+    chmodSync(dir, 0o777);
+    const refused = await runCli(['status'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toBe(
+      `refusing to keep TIDAL credentials in ${dir}: other users can write to it (mode 777). Run \`chmod 700 ${dir}\` and try again.\n`,
+    );
+    chmodSync(dir, 0o700);
   });
 
   it('says how to fix a missing keychain', async () => {

@@ -4,6 +4,7 @@
  * values, so assertions never duplicate the generator's logic.
  */
 import { buildCatalogData } from './catalog/build.js';
+import { compareHits, rankTrack, searchText } from './catalog/track-search.js';
 import type {
   AlbumRec,
   ArtistRec,
@@ -63,6 +64,7 @@ export class Catalog {
   private readonly maps;
   private readonly byIsrc = new Map<string, TrackRec[]>();
   private readonly byBarcode: Map<string, AlbumRec>;
+  private readonly searchTexts = new Map<string, string>();
 
   constructor(data: CatalogData) {
     this.artists = data.artists;
@@ -197,16 +199,19 @@ export class Catalog {
   }
 
   /**
-   * Case-insensitive substring match on track/album/video titles, artist names and playlist
-   * names, restricted to what exists in `country`; each list ordered by popularity desc, then id.
+   * Case-insensitive substring match on album/video titles, artist names and playlist names, and
+   * word matching for tracks (catalog/track-search.ts), restricted to what exists in `country`;
+   * each list ordered by popularity desc, then id (tracks: best matches first).
    */
   search(query: string, country: string, explicitFilter: ExplicitFilter = 'INCLUDE'): SearchResult {
     const q = query.trim().toLowerCase();
     const hit = (text: string) => q !== '' && text.toLowerCase().includes(q);
     const allowExplicit = explicitFilter === 'INCLUDE';
     const tracks = this.tracks
-      .filter((t) => hit(t.title) && this.isAvailable(t, country) && (allowExplicit || !t.explicit))
-      .sort(byPopularity);
+      .filter((t) => this.isAvailable(t, country) && (allowExplicit || !t.explicit))
+      .flatMap((t) => rankTrack(t, query, this.trackSearchText(t)) ?? [])
+      .sort(compareHits)
+      .map((h) => h.track);
     const albums = this.albums
       .filter(
         (a) =>
@@ -236,6 +241,17 @@ export class Catalog {
       (a, b) => b.popularity - a.popularity || a.type.localeCompare(b.type) || byPopularity(a, b),
     );
     return { tracks, albums, artists, playlists, videos, topHits };
+  }
+
+  /** Title, version and artist names as search sees them (see catalog/track-search.ts). */
+  private trackSearchText(t: TrackRec): string {
+    let text = this.searchTexts.get(t.id);
+    if (text === undefined) {
+      const names = t.artistIds.map((id) => this.artist(id)?.name ?? '');
+      text = searchText([t.title, t.version ?? '', ...names].join(' '));
+      this.searchTexts.set(t.id, text);
+    }
+    return text;
   }
 
   /** Playlists have no popularity attribute; rank them by followers on the same 0..1 scale. */

@@ -216,6 +216,19 @@ describe('account', () => {
     expect(second.authorizeUrl).not.toBe(first);
   });
 
+  it('ignores a forged callback and still completes with the real one', async () => {
+    a = await harness(fake);
+    const url = (await a.h.tool('account', { action: 'login' })).structured.login.authorizeUrl;
+    const forged = await approveInBrowser(url, (callback) =>
+      callback.searchParams.set('state', 'forged'),
+    );
+    expect(forged.status).toBe(400);
+    expect((await a.status()).pendingLogin?.authorizeUrl).toBe(url);
+    expect(a.store.value).toBeUndefined();
+    await approveInBrowser(url);
+    await eventually(async () => (await a!.status()).loggedIn === true);
+  });
+
   it('gives up on a login after the timeout and says to start again', async () => {
     a = await harness(fake, { timeoutMs: 200 });
     await a.h.tool('account', { action: 'login' });

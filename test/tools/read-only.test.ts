@@ -29,6 +29,7 @@ describe('read-only mode', () => {
       'similar_artists',
       'get_artist',
       'similar_tracks',
+      'match_tracks',
       'get_playlist',
       'get_library',
       'account',

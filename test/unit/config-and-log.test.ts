@@ -58,6 +58,33 @@ describe('loadConfig', () => {
   });
 });
 
+describe('HTTP bearer token rule', () => {
+  const strong = 'f'.repeat(32);
+  const fix = 'generate one with `openssl rand -hex 32`';
+
+  it('accepts a token of 32+ visible characters, trimmed like other secrets', () => {
+    expect(loadConfig([], { TIDAL_MCP_HTTP_TOKEN: ` ${strong}\n` }).http.token).toBe(strong);
+    expect(loadConfig([], {}).http.token).toBeUndefined();
+  });
+
+  it('refuses a short token and says how to make a good one, without echoing it', () => {
+    const attempt = () => loadConfig([], { TIDAL_MCP_HTTP_TOKEN: 'short-secret-1234' });
+    expect(attempt).toThrow(ConfigError);
+    expect(attempt).toThrow(
+      `invalid configuration: TIDAL_MCP_HTTP_TOKEN: must be at least 32 characters (got 17); ${fix}`,
+    );
+    expect(attempt).not.toThrow('short-secret-1234');
+  });
+
+  it('refuses whitespace or control characters inside the token', () => {
+    for (const token of [`${strong} x`, `${strong}\tx`, `abc${strong}\u0000`, `${strong}é`]) {
+      expect(() => loadConfig([], { TIDAL_MCP_HTTP_TOKEN: token })).toThrow(
+        `invalid configuration: TIDAL_MCP_HTTP_TOKEN: must be printable ASCII without spaces (it travels in an Authorization header); ${fix}`,
+      );
+    }
+  });
+});
+
 describe('redaction', () => {
   it('removes bearer tokens, credential pairs and known secrets', () => {
     expect(redact('Authorization: Bearer abc.def-123')).toBe('Authorization: Bearer [redacted]');
@@ -66,6 +93,56 @@ describe('redaction', () => {
     );
     expect(redact('{"refresh_token":"rt-1","x":1}')).toBe('{"refresh_token":"[redacted]","x":1}');
     expect(redact('the value hunter2x appears', ['hunter2x'])).toBe('the value [redacted] appears');
+  });
+
+  it('matches credential keys as whole keys: countryCode and other *code keys survive', () => {
+    expect(redact('GET /searchResults/x?countryCode=US&include=tracks')).toBe(
+      'GET /searchResults/x?countryCode=US&include=tracks',
+    );
+    expect(redact('{"countryCode":"NO","barcode":"0123","errorCode":"E1"}')).toBe(
+      '{"countryCode":"NO","barcode":"0123","errorCode":"E1"}',
+    );
+    expect(redact('callback?code=abc&state=s1')).toBe('callback?code=[redacted]&state=s1');
+    expect(redact('{"code": "abc"}')).toBe('{"code": "[redacted]"}');
+    expect(redact('access_token=at-1 refresh_token: rt-1')).toBe(
+      'access_token=[redacted] refresh_token: [redacted]',
+    );
+    expect(redact("client_secret='cs-1', code_verifier=v-1")).toBe(
+      "client_secret='[redacted]', code_verifier=[redacted]",
+    );
+    expect(redact('password=p&token=t')).toBe('password=[redacted]&token=[redacted]');
+    // Stored credentials use camelCase keys.
+    expect(redact('{"accessToken":"a1","refreshToken":"r1","clientSecret":"c1"}')).toBe(
+      '{"accessToken":"[redacted]","refreshToken":"[redacted]","clientSecret":"[redacted]"}',
+    );
+    expect(redact('ACCESS_TOKEN=x1')).toBe('ACCESS_TOKEN=[redacted]');
+    expect(redact('id_token=i1 x-api-token: k1 db_password=p1 {"idToken":"j1"}')).toBe(
+      'id_token=[redacted] x-api-token: [redacted] db_password=[redacted] {"idToken":"[redacted]"}',
+    );
+    expect(redact('error_code=E1 country_code=NO status_code: 400')).toBe(
+      'error_code=E1 country_code=NO status_code: 400',
+    );
+  });
+
+  it('blanks token-shaped values after Bearer but not the next word of ordinary prose', () => {
+    expect(redact('Bearer x')).toBe('Bearer [redacted]');
+    expect(redact('authorization: bearer eyJhbGciOi.eyJzdWIi.c2ln')).toBe(
+      'authorization: bearer [redacted]',
+    );
+    expect(redact(`Bearer ${'a'.repeat(32)}`)).toBe('Bearer [redacted]');
+    expect(redact('Bearer abcdefABCDEF')).toBe('Bearer [redacted]');
+    expect(redact('Bearer tok3n')).toBe('Bearer [redacted]');
+    expect(redact('Bearer a/b+c==')).toBe('Bearer [redacted]');
+    expect(redact('Bearer of bad news')).toBe('Bearer of bad news');
+    expect(redact('www-authenticate: Bearer realm="tidal-mcp"')).toBe(
+      'www-authenticate: Bearer realm="tidal-mcp"',
+    );
+    expect(redact('send Bearer tokens, Bearer Authentication')).toBe(
+      'send Bearer tokens, Bearer Authentication',
+    );
+    expect(redact('send "Authorization: Bearer <token>"')).toBe(
+      'send "Authorization: Bearer <token>"',
+    );
   });
 
   it('writes to the given sink only at or above the level', () => {

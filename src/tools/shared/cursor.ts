@@ -41,6 +41,8 @@ const CursorSchema = z.discriminatedUnion('k', [
     o: z.number().int().min(0),
     cc: Country,
   }),
+  // match_tracks: a result kept in ResultPages (`h`), from line `o` on.
+  z.object({ k: z.literal('matches'), h: z.uuid(), o: z.number().int().min(0) }),
   // get_artist: one section of an artist; albums and singles page by offset in the sorted list.
   // `p`: the parts of the first artist request, whose cached answer holds the first pages.
   z.object({
@@ -89,6 +91,7 @@ const ISSUED_BY: Record<Cursor['k'], string> = {
   album: 'get_album',
   similar: 'similar_artists',
   artist: 'get_artist',
+  matches: 'match_tracks',
   'similar-tracks': 'similar_tracks',
   'playlist-items': 'get_playlist',
   library: 'get_library',

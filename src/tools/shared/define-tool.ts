@@ -13,6 +13,7 @@ import type * as z from 'zod/v4';
 import type { Account, UserSession } from '../../auth/user-session.js';
 import { type Logger, withLogSink } from '../../log.js';
 import type { ClientLogging } from './client-log.js';
+import type { ResultPages } from './result-pages.js';
 import { newCallStats, withCallStats, type CallStats } from '../../tidal/call-stats.js';
 import { withReadOnly } from '../../tidal/read-only.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
@@ -42,6 +43,8 @@ export interface ToolDeps {
   logger: Logger;
   /** Attach per-call upstream statistics to results as `_meta` (used by the benchmark). */
   reportCallStats: boolean;
+  /** Long results kept for paging (match_tracks). */
+  pages: ResultPages;
 }
 
 export interface ToolContext {

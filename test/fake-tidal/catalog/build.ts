@@ -18,6 +18,7 @@ import {
 } from './generate-extras.js';
 import { generateDiscovery } from './generate-discovery.js';
 import { generateRealWorldEdges } from './generate-edges.js';
+import { generateEvalSet } from './generate-eval.js';
 import type { CatalogData, Fixtures } from './model.js';
 
 export const DEFAULT_SEED = 20260820;
@@ -63,6 +64,7 @@ export function buildCatalogData(seed = DEFAULT_SEED): CatalogData {
   // above it, and each draws from its own random stream.
   Object.assign(fixtures, generateRealWorldEdges({ ...b, videos }, fixtures));
   generateDiscovery(b, videos);
+  generateEvalSet(b);
   return {
     artists: b.artists,
     albums: b.albums,
