@@ -182,16 +182,18 @@ describe('manage_favorites', () => {
     fake.collections.remove(listener, 'tracks', ids);
   });
 
-  it('adds albums by barcode and says which barcodes TIDAL does not know', async () => {
+  it('adds albums by barcode, in any form TIDAL stores, and says which it does not know', async () => {
+    // TIDAL holds this one as GTIN-14; people type the 13 digits on the sleeve.
+    const printed = FIXTURES.gtin14AlbumBarcode.replace(/^0/, '');
     const result = await call({
       action: 'add',
       kind: 'albums',
-      barcodes: [FIXTURES.eanAlbumBarcode, '0000000000000'],
+      barcodes: [printed, '0000000000000'],
     });
-    const album = catalog.albumByBarcode(FIXTURES.eanAlbumBarcode)!;
+    const album = catalog.albumByBarcode(FIXTURES.gtin14AlbumBarcode)!;
     expect(result.structured.results).toEqual([
       {
-        ref: FIXTURES.eanAlbumBarcode,
+        ref: printed,
         via: 'barcode',
         id: album.id,
         title: album.title,
@@ -269,7 +271,14 @@ describe('manage_favorites', () => {
       { action: 'add', kind: 'tracks', isrcs: ['USRC17607839', 'nope'] },
       'isrcs[1]: "nope" is not an ISRC',
     ],
-    [{ action: 'add', kind: 'albums', barcodes: ['12ab'] }, 'barcodes[0]: "12ab" is not a barcode'],
+    [
+      { action: 'add', kind: 'albums', barcodes: ['12ab'] },
+      'barcodes[0]: "12ab": expected a barcode of 8, 12, 13 or 14 digits',
+    ],
+    [
+      { action: 'add', kind: 'albums', barcodes: ['0602445790488'] },
+      'barcodes[0]: "0602445790488": 0602445790488 has a wrong check digit: the last digit should be 7, not 8',
+    ],
     [
       {
         action: 'add',

@@ -1,8 +1,9 @@
 /**
  * Batch lookups for favorites: catalog items by id (to name what a removal would touch) and
- * albums by barcode. One request per ISRC_BATCH_SIZE values, the batch size clients observe to
- * work for `filter[...]` (TIDAL documents no limit).
+ * albums by barcode. One request per ISRC_BATCH_SIZE filter values, the batch size clients
+ * observe to work for `filter[...]` (TIDAL documents no limit).
  */
+import { barcodeForms, sameGtin } from '../barcode.js';
 import { chunk } from '../batches.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Album } from '../domain.js';
@@ -19,8 +20,6 @@ const INCLUDE: Record<CollectionKind, string | undefined> = {
   videos: 'artists',
   playlists: undefined,
 };
-
-const stripZeros = (code: string) => code.replace(/^0+/, '');
 
 export class LibraryLookups {
   constructor(private readonly reader: ApiReader) {}
@@ -49,13 +48,17 @@ export class LibraryLookups {
     return found;
   }
 
-  /** Barcode (as sent) -> album, for the barcodes TIDAL knows in `ctx.country`. */
+  /**
+   * Barcode (normalised, as given) -> album, for the barcodes TIDAL knows in `ctx.country`. Every
+   * form TIDAL may store a GTIN in is asked for (barcode.ts), 20 values per request.
+   */
   async albumsByBarcodes(
     barcodes: readonly string[],
     ctx: CallContext,
   ): Promise<Map<string, Album>> {
     const found = new Map<string, Album>();
-    for (const batch of chunk([...new Set(barcodes)], ISRC_BATCH_SIZE)) {
+    const values = [...new Set(barcodes.flatMap(barcodeForms))];
+    for (const batch of chunk(values, ISRC_BATCH_SIZE)) {
       const doc = await this.reader.get<Document<Resource[]>>(
         '/albums',
         { 'filter[barcodeId]': batch, include: 'artists' },
@@ -66,9 +69,8 @@ export class LibraryLookups {
       const included = new Included(doc.included);
       for (const resource of asArray(doc.data)) {
         const album = toAlbum(resource, included);
-        // TIDAL may hold the code zero-padded to another length (GTIN-14): compare without them.
-        const sent = batch.find((b) => stripZeros(b) === stripZeros(album.barcode));
-        if (sent !== undefined) found.set(sent, album);
+        for (const barcode of barcodes)
+          if (sameGtin(barcode, album.barcode)) found.set(barcode, album);
       }
     }
     return found;

@@ -5,6 +5,7 @@
  */
 import * as z from 'zod/v4';
 import { COLLECTION_KINDS } from '../../../tidal/library/index.js';
+import { barcodeProblem, normalizeBarcode } from '../../../tidal/barcode.js';
 import { isIsrc, ISRC_EXPECTATION, normalizeIsrc } from '../../../tidal/isrc.js';
 import { InputError } from '../../shared/errors.js';
 import { looksLikeTidalUrl, parseTidalUrl } from '../../shared/links.js';
@@ -63,7 +64,9 @@ export const ManageFavoritesInput = z.strictObject({
     'barcode',
   )
     .optional()
-    .describe('kind albums: EAN/UPC barcodes (8 to 14 digits) to resolve to TIDAL albums.'),
+    .describe(
+      'kind albums: barcodes (UPC-A, EAN-13, GTIN-14 or GTIN-8, check digit verified) to resolve to TIDAL albums.',
+    ),
   confirm: z
     .boolean()
     .optional()
@@ -71,11 +74,6 @@ export const ManageFavoritesInput = z.strictObject({
 });
 
 export type ManageFavoritesArgs = z.infer<typeof ManageFavoritesInput>;
-
-/** Digits only: spaces and hyphens as printed on packaging are dropped. */
-export function normalizeBarcode(value: string): string {
-  return value.replace(/[\s-]/g, '');
-}
 
 function checkCodes(args: ManageFavoritesArgs): void {
   const badIsrc = (args.isrcs ?? []).findIndex((raw) => !isIsrc(normalizeIsrc(raw)));
@@ -85,14 +83,9 @@ function checkCodes(args: ManageFavoritesArgs): void {
       `"${args.isrcs?.[badIsrc]}" is not an ISRC: expected ${ISRC_EXPECTATION}`,
     );
   }
-  const badBarcode = (args.barcodes ?? []).findIndex(
-    (raw) => !/^\d{8,14}$/.test(normalizeBarcode(raw)),
-  );
-  if (badBarcode >= 0) {
-    throw new InputError(
-      `barcodes[${badBarcode}]`,
-      `"${args.barcodes?.[badBarcode]}" is not a barcode: expected 8 to 14 digits (EAN-13, UPC-A, GTIN-14)`,
-    );
+  for (const [i, raw] of (args.barcodes ?? []).entries()) {
+    const problem = barcodeProblem(normalizeBarcode(raw));
+    if (problem !== undefined) throw new InputError(`barcodes[${i}]`, `"${raw}": ${problem}`);
   }
 }
 

@@ -3,7 +3,8 @@
  * up 20 per request in the user's country; an item listed twice is handled once.
  */
 import { normalizeIsrc } from '../../../tidal/isrc.js';
-import { normalizeBarcode, type ManageFavoritesArgs } from './input.js';
+import { normalizeBarcode } from '../../../tidal/barcode.js';
+import type { ManageFavoritesArgs } from './input.js';
 import { mark, type FavoriteResult, type FavoritesCall } from './results.js';
 
 async function byIsrc(call: FavoritesCall, isrcs: readonly string[]): Promise<FavoriteResult[]> {
