@@ -23,6 +23,7 @@ const SECTIONS: (() => Promise<{ default: BenchSection<unknown> }>)[] = [
   () => import('./sections/tokens.js'),
   () => import('./sections/memory.js'),
   () => import('./sections/playlist.js'),
+  () => import('./sections/library.js'),
   () => import('./sections/http.js'),
   () => import('./sections/burst.js'),
 ];

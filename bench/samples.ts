@@ -76,6 +76,7 @@ export function buildSamples(fake: FakeTidal): Record<string, Sample[]> {
   const { albums, isrcs, artists, longest } = catalogPools();
   const { regular, tracks, singles } = discoveryPools();
   const playlists = seedPlaylists(fake, 40, 50);
+  const editorial = getCatalog().playlists.map((p) => p.id);
   return {
     search_catalog: [
       {
@@ -159,11 +160,48 @@ export function buildSamples(fake: FakeTidal): Record<string, Sample[]> {
     ],
     manage_playlist: [
       {
-        name: 'playlist get',
+        name: 'describe a playlist',
         login: true,
-        args: (i) => ({ action: 'get', playlistId: at(playlists, i) }),
+        args: (i) => ({
+          action: 'update',
+          playlistId: at(playlists, i),
+          description: `bench ${i}`,
+        }),
       },
-      { name: 'playlist list', login: true, single: true, args: () => ({ action: 'list' }) },
     ],
+    get_playlist: [
+      {
+        name: 'playlist, 20 items',
+        expectedRequests: 1,
+        login: true,
+        args: (i) => ({ playlistId: at(playlists, i), limit: 20 }),
+      },
+      {
+        name: 'editorial playlist, 50 items',
+        args: (i) => ({ playlistId: at(editorial, i), limit: 50 }),
+      },
+    ],
+    get_library: [
+      {
+        name: 'favorite tracks, 20',
+        expectedRequests: 1,
+        login: true,
+        single: true,
+        args: () => ({ kind: 'tracks', limit: 20 }),
+      },
+      { name: 'your playlists', login: true, single: true, args: () => ({ kind: 'playlists' }) },
+    ],
+    manage_favorites: [
+      {
+        name: 'favorite 20 tracks by id',
+        login: true,
+        args: (i) => ({
+          action: 'add',
+          kind: 'tracks',
+          ids: window(tracks, 4000 + i * 20, 20).map((t) => t.id),
+        }),
+      },
+    ],
+    account: [{ name: 'status', single: true, args: () => ({ action: 'status' }) }],
   };
 }

@@ -2,14 +2,17 @@
  * Builds the long-lived parts once per process from the Config: logger, HTTP pool, the app's
  * token provider, cache and catalog client. Transports create MCP servers on top of this.
  */
+import { TidalAccount } from './auth/account.js';
 import { ClientCredentialsProvider } from './auth/client-credentials.js';
 import { StoredUserSession } from './auth/stored-session.js';
+import type { TokenEndpointOptions } from './auth/token-endpoint.js';
 import { createTokenStore } from './auth/token-stores.js';
 import { LoginRequiredError, type UserSession } from './auth/user-session.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './log.js';
 import { TidalCatalog } from './tidal/catalog/index.js';
 import { TidalHttp } from './tidal/http.js';
+import { TidalLibrary } from './tidal/library/index.js';
 import { TidalPlaylists } from './tidal/playlists/index.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from './tidal/retry.js';
 import type { ToolDeps } from './tools/shared/define-tool.js';
@@ -23,6 +26,49 @@ export interface App {
   clientCredentials: ClientCredentialsProvider;
   deps: ToolDeps;
   close(): Promise<void>;
+}
+
+/**
+ * The logged-in user as the tools see them, and the account tool's account, over one token store
+ * and session so a login from the chat is seen by the next call.
+ */
+function userSide(
+  config: Config,
+  endpoint: TokenEndpointOptions,
+  logger: Logger,
+): { user: UserSession; account: TidalAccount } {
+  const store = config.clientId
+    ? createTokenStore(config, config.clientId, (message) => logger.warn(message))
+    : undefined;
+  const session = store
+    ? new StoredUserSession({
+        store,
+        clientId: config.clientId,
+        clientSecret: config.clientSecret,
+        endpoint,
+        defaultCountry: config.country,
+      })
+    : undefined;
+  const user: UserSession = session ?? {
+    access: () =>
+      Promise.reject(new LoginRequiredError('Not logged in to TIDAL (TIDAL_CLIENT_ID is not set)')),
+  };
+  const account = new TidalAccount({
+    clientId: config.clientId,
+    store,
+    session: session ?? { forget: () => undefined },
+    login: {
+      clientSecret: config.clientSecret,
+      authorizeUrl: config.authorizeUrl,
+      apiUrl: config.apiUrl,
+      redirectUri: config.redirectUri,
+      timeoutMs: config.loginTimeoutSeconds * 1000,
+      endpoint,
+    },
+    transport: config.transport,
+    onEvent: (message) => logger.info(message),
+  });
+  return { user, account };
 }
 
 export function createApp(config: Config): App {
@@ -47,29 +93,23 @@ export function createApp(config: Config): App {
     endpoint,
   );
   const catalog = new TidalCatalog(http, clientCredentials);
-  const user: UserSession = config.clientId
-    ? new StoredUserSession({
-        store: createTokenStore(config, config.clientId, (message) => logger.warn(message)),
-        clientId: config.clientId,
-        clientSecret: config.clientSecret,
-        endpoint,
-        defaultCountry: config.country,
-      })
-    : {
-        access: () =>
-          Promise.reject(
-            new LoginRequiredError('Not logged in to TIDAL (TIDAL_CLIENT_ID is not set)'),
-          ),
-      };
+  const { user, account } = userSide(config, endpoint, logger);
   const deps: ToolDeps = {
     catalog,
     user,
     playlists: new TidalPlaylists(http),
+    library: new TidalLibrary(http, clientCredentials),
+    account,
+    readOnly: config.readOnly,
     defaultCountry: config.country,
     countryExplicit: config.countryExplicit,
     logger,
     reportCallStats: config.reportCallStats,
     pages: new ResultPages(),
   };
-  return { config, logger, http, clientCredentials, deps, close: () => http.close() };
+  const close = async () => {
+    account.close();
+    await http.close();
+  };
+  return { config, logger, http, clientCredentials, deps, close };
 }

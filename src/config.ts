@@ -78,6 +78,9 @@ const EnvSchema = z.object({
   TIDAL_MCP_HTTP_TOKEN: httpToken,
   TIDAL_MCP_LOGIN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   TIDAL_MCP_CALL_STATS: z.enum(['0', '1', 'true', 'false']).default('0'),
+  TIDAL_MCP_READ_ONLY: z
+    .enum(['0', '1', 'true', 'false'], 'must be 1, 0, true or false')
+    .default('0'),
   TIDAL_MCP_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
 });
 
@@ -113,6 +116,8 @@ export interface Config {
   readonly tokenFilePath: string;
   /** Attach per-call upstream request counts and timings to tool results (`_meta`). */
   readonly reportCallStats: boolean;
+  /** Offer no tool that changes anything on TIDAL (and no logout): shared or unattended agents. */
+  readonly readOnly: boolean;
 }
 
 export class ConfigError extends UserFacingError {
@@ -123,12 +128,13 @@ interface ParsedArgs {
   command: Command;
   http: boolean;
   noBrowser: boolean;
+  readOnly: boolean;
   port?: string;
   host?: string;
 }
 
 function parseArgs(argv: readonly string[]): ParsedArgs {
-  const parsed: ParsedArgs = { command: 'serve', http: false, noBrowser: false };
+  const parsed: ParsedArgs = { command: 'serve', http: false, noBrowser: false, readOnly: false };
   const rest = [...argv];
   while (rest.length > 0) {
     const arg = rest.shift() as string;
@@ -143,6 +149,9 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
         break;
       case '--no-browser':
         parsed.noBrowser = true;
+        break;
+      case '--read-only':
+        parsed.readOnly = true;
         break;
       case '--port':
       case '--host': {
@@ -225,5 +234,6 @@ export function loadConfig(
     loginTimeoutSeconds: e.TIDAL_MCP_LOGIN_TIMEOUT_SECONDS,
     tokenFilePath: join(configDir(env), 'tidal-mcp', 'credentials.json'),
     reportCallStats: e.TIDAL_MCP_CALL_STATS === '1' || e.TIDAL_MCP_CALL_STATS === 'true',
+    readOnly: args.readOnly || e.TIDAL_MCP_READ_ONLY === '1' || e.TIDAL_MCP_READ_ONLY === 'true',
   });
 }

@@ -16,8 +16,10 @@ Usage:
   tidal-mcp --http [--port N] [--host H]
                             serve MCP over Streamable HTTP at http://H:N/mcp
                             (default 127.0.0.1:8787; port 0 picks a free port)
+  tidal-mcp --read-only     (with either) offer no tool that changes anything on TIDAL
   tidal-mcp login [--no-browser]
-                            log in to TIDAL (for manage_playlist); tokens go to the OS keychain
+                            log in to TIDAL (for your library and playlists); tokens go to the
+                            OS keychain (from a chat client: the account tool)
   tidal-mcp status          who is logged in, scopes and expiry (never a token)
   tidal-mcp logout          remove the stored login
   tidal-mcp --help          this text

@@ -6,16 +6,26 @@
 import { McpServer } from '@modelcontextprotocol/server';
 import { ClientLogging } from './tools/shared/client-log.js';
 import { registerTool, type ToolDepsSource } from './tools/shared/define-tool.js';
-import { TOOLS } from './tools/index.js';
+import { toolsFor } from './tools/index.js';
 import { serverIdentity } from './identity.js';
 
 const INSTRUCTIONS = [
-  'tidal-mcp looks music up in the TIDAL catalog.',
-  'Find ids with search_catalog, then use get_album, tracks_by_isrc and similar_artists.',
+  "tidal-mcp looks music up in the TIDAL catalog and works with the user's TIDAL library.",
+  'Find ids with search_catalog, then use get_album, tracks_by_isrc, similar_artists and get_playlist.',
+  "The user's playlists, favorites and mixes: get_library; changes: manage_playlist and manage_favorites.",
+  'When a tool says the user is not logged in, use the account tool (action login).',
   'Results are compact: follow ids and nextCursor values rather than asking for large limits.',
 ].join(' ');
 
-export function createServer(deps: ToolDepsSource): McpServer {
+/**
+ * `readOnly` (TIDAL_MCP_READ_ONLY, --read-only): offer no tool that writes. It defaults to the
+ * deps' own setting; a lazy deps source (stdio) must pass it, since its deps do not exist yet.
+ */
+export function createServer(
+  deps: ToolDepsSource,
+  options: { readOnly?: boolean } = {},
+): McpServer {
+  const readOnly = options.readOnly ?? (typeof deps === 'function' ? false : deps.readOnly);
   const server = new McpServer(serverIdentity(), {
     // The tool list is fixed for the life of the process, so never promise list_changed.
     // logging: clients may choose a level (logging/setLevel, or per request in 2026-07-28) and
@@ -24,6 +34,6 @@ export function createServer(deps: ToolDepsSource): McpServer {
     instructions: INSTRUCTIONS,
   });
   const logging = new ClientLogging(server);
-  for (const tool of TOOLS) registerTool(server, tool, deps, logging);
+  for (const tool of toolsFor({ readOnly })) registerTool(server, tool, deps, logging);
   return server;
 }

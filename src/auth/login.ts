@@ -5,14 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
-import { UserFacingError } from '../errors.js';
 import type { StoredUserCredentials, TokenStore } from './credentials.js';
+import { LOGIN_SCOPES, LoginError } from './login-basics.js';
 import { createPkcePair, createState } from './pkce.js';
 import { postTokenForm, type TokenEndpointOptions } from './token-endpoint.js';
 import { request } from 'undici';
 
-/** Only what the tools need. */
-export const LOGIN_SCOPES = ['user.read', 'playlists.read', 'playlists.write', 'search.read'];
+export { LOGIN_SCOPES, LoginError } from './login-basics.js';
 
 export interface LoginOptions {
   clientId: string;
@@ -28,8 +27,18 @@ export interface LoginOptions {
   now?: () => number;
 }
 
-export class LoginError extends UserFacingError {
-  override name = 'LoginError';
+/** startLogin() needs no terminal: the caller shows the URL; `signal` abandons the login. */
+export type StartLoginOptions = Omit<LoginOptions, 'print' | 'openBrowser'> & {
+  signal?: AbortSignal;
+  /** A request without this login's state reached the callback and was ignored. */
+  onIgnored?: () => void;
+};
+
+export interface StartedLogin {
+  /** Safe to show: it carries the PKCE challenge and the state, never a secret. */
+  authorizeUrl: string;
+  /** Settles once TIDAL redirected back and the tokens are stored, or the login failed. */
+  done: Promise<StoredUserCredentials>;
 }
 
 const PAGE = (title: string, text: string) =>
@@ -74,6 +83,7 @@ function awaitCallback(
   state: string,
   timeoutMs: number,
   onIgnored: () => void,
+  signal?: AbortSignal,
 ): { listening: Promise<void>; code: Promise<string> } {
   let onListening: () => void = () => undefined;
   const listening = new Promise<void>((resolve) => (onListening = resolve));
@@ -96,6 +106,9 @@ function awaitCallback(
         ),
       timeoutMs,
     );
+    signal?.addEventListener('abort', () => finish(new LoginError('the login was cancelled')), {
+      once: true,
+    });
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', redirect.origin);
       if (url.pathname !== redirect.pathname) {
@@ -173,8 +186,12 @@ async function fetchMe(
   };
 }
 
-export async function login(options: LoginOptions): Promise<StoredUserCredentials> {
-  const now = options.now ?? Date.now;
+/**
+ * Listen on the redirect URI and build the authorize URL; the returned `done` completes the
+ * login (code exchange, GET /users/me, store) when TIDAL redirects back. Shared by the CLI and
+ * the account tool.
+ */
+export async function startLogin(options: StartLoginOptions): Promise<StartedLogin> {
   const redirect = loopbackRedirect(options.redirectUri);
   const pkce = createPkcePair();
   const state = createState();
@@ -189,25 +206,29 @@ export async function login(options: LoginOptions): Promise<StoredUserCredential
     state,
   }).toString();
 
-  // Said once: a page looping requests at the port must not flood the terminal.
-  let warned = false;
-  const callback = awaitCallback(redirect, state, options.timeoutMs, () => {
-    if (warned) return;
-    warned = true;
-    options.print(
-      "warning: ignored a request to the login callback that did not carry this login's state (further ones are ignored silently); still waiting for the browser.",
-    );
-  });
+  const callback = awaitCallback(
+    redirect,
+    state,
+    options.timeoutMs,
+    options.onIgnored ?? (() => undefined),
+    options.signal,
+  );
   await callback.listening;
-  options.print(`Open this URL to log in to TIDAL:\n\n  ${authorize.toString()}\n`);
-  if (options.openBrowser) openInBrowser(authorize.toString());
-  const code = await callback.code;
+  const done = callback.code.then((code) => completeLogin(options, code, pkce.verifier));
+  return { authorizeUrl: authorize.toString(), done };
+}
 
+async function completeLogin(
+  options: StartLoginOptions,
+  code: string,
+  verifier: string,
+): Promise<StoredUserCredentials> {
+  const now = options.now ?? Date.now;
   const token = await postTokenForm(
     {
       grant_type: 'authorization_code',
       code,
-      code_verifier: pkce.verifier,
+      code_verifier: verifier,
       redirect_uri: options.redirectUri,
       client_id: options.clientId,
       client_secret: options.clientSecret,
@@ -231,4 +252,23 @@ export async function login(options: LoginOptions): Promise<StoredUserCredential
   };
   await options.store.save(credentials);
   return credentials;
+}
+
+/** `tidal-mcp login`: print the URL (and open the browser), then wait for the login to finish. */
+export async function login(options: LoginOptions): Promise<StoredUserCredentials> {
+  // Said once: a page looping requests at the port must not flood the terminal.
+  let warned = false;
+  const started = await startLogin({
+    ...options,
+    onIgnored: () => {
+      if (warned) return;
+      warned = true;
+      options.print(
+        "warning: ignored a request to the login callback that did not carry this login's state (further ones are ignored silently); still waiting for the browser.",
+      );
+    },
+  });
+  options.print(`Open this URL to log in to TIDAL:\n\n  ${started.authorizeUrl}\n`);
+  if (options.openBrowser) openInBrowser(started.authorizeUrl);
+  return started.done;
 }

@@ -71,6 +71,13 @@ export class StoredUserSession implements UserSession, TokenProvider {
     this.rejected = token;
   }
 
+  /** A login or logout in this process changed the store: read it again on the next call. */
+  forget(): void {
+    this.credentials = undefined;
+    this.rejected = undefined;
+    this.deadRefreshToken = undefined;
+  }
+
   /** Credentials from memory or the store, or LoginRequiredError. */
   private async current(): Promise<StoredUserCredentials> {
     this.credentials ??= await this.options.store.load();

@@ -93,7 +93,7 @@ export async function runStdio(config: Config, loadApp: () => Promise<App>): Pro
   }
   const app = lazyApp(loadApp, logger);
   const { wire, guard } = guardedTransport(logger);
-  const handle = serveStdio(() => createServer(app.deps), {
+  const handle = serveStdio(() => createServer(app.deps, { readOnly: config.readOnly }), {
     transport: wire,
     onerror: (error) => logger.error(`stdio transport: ${error.message}`),
   });

@@ -58,7 +58,7 @@ describe('StoredUserSession refresh paths', () => {
       const error = await access.tokens.getToken().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(LoginRequiredError);
       expect((error as Error).message).toBe(
-        'Your TIDAL login has expired and could not be renewed. Run `tidal-mcp login` in a terminal, then try again.',
+        'Your TIDAL login has expired and could not be renewed. Log in with the account tool (action "login") or run `tidal-mcp login` in a terminal, then try again.',
       );
       expect(rejecting.userLogin.refreshCount).toBe(1);
       // The next tool call is refused up front, without sending the dead refresh token again.
@@ -81,7 +81,7 @@ describe('StoredUserSession refresh paths', () => {
     const error = await s.access().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoginRequiredError);
     expect((error as Error).message).toBe(
-      'Your TIDAL login has expired (TIDAL issued no refresh token). Run `tidal-mcp login` in a terminal, then try again.',
+      'Your TIDAL login has expired (TIDAL issued no refresh token). Log in with the account tool (action "login") or run `tidal-mcp login` in a terminal, then try again.',
     );
   });
 

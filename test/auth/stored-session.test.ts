@@ -60,7 +60,7 @@ describe('StoredUserSession', () => {
     try {
       s.invalidate(second);
       await expect(s.getToken()).rejects.toThrow(
-        'Your TIDAL login has expired and could not be renewed. Run `tidal-mcp login`',
+        'Your TIDAL login has expired and could not be renewed. Log in with the account tool',
       );
     } finally {
       fake.userLogin.options.rejectRefresh = false;
@@ -80,14 +80,14 @@ describe('StoredUserSession', () => {
     const error = await s.getToken().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LoginRequiredError);
     expect((error as Error).message).toBe(
-      'Your TIDAL login has expired (TIDAL issued no refresh token). Run `tidal-mcp login` in a terminal, then try again.',
+      'Your TIDAL login has expired (TIDAL issued no refresh token). Log in with the account tool (action "login") or run `tidal-mcp login` in a terminal, then try again.',
     );
   });
 
   it('is not logged in without credentials or with another app’s credentials', async () => {
     const clock = new FakeClock(Date.now());
     await expect(session(new MemoryStore(undefined), clock).access()).rejects.toThrow(
-      'Not logged in to TIDAL. Run `tidal-mcp login`',
+      'Not logged in to TIDAL. Log in with the account tool',
     );
     await expect(
       session(new MemoryStore(await loggedIn(clock)), clock, 'another-app').access(),

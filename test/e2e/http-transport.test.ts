@@ -89,8 +89,12 @@ describe('Streamable HTTP transport', () => {
     it('lists every tool', async () => {
       const { tools } = await client.listTools();
       expect(tools.map((t) => t.name).sort()).toEqual([
+        'account',
         'get_album',
         'get_artist',
+        'get_library',
+        'get_playlist',
+        'manage_favorites',
         'manage_playlist',
         'match_tracks',
         'search_catalog',
@@ -98,6 +102,14 @@ describe('Streamable HTTP transport', () => {
         'similar_tracks',
         'tracks_by_isrc',
       ]);
+    });
+
+    it('explains that the in-chat login cannot work over HTTP, with no URL', async () => {
+      const result = await client.callTool({ name: 'account', arguments: { action: 'login' } });
+      expect(result.isError).toBe(true);
+      const text = (result.content as { text: string }[])[0]!.text;
+      expect(text).toContain('logging in from the chat is not available over HTTP');
+      expect(text).not.toContain('/authorize');
     });
 
     it('calls a tool against TIDAL', async () => {

@@ -57,8 +57,12 @@ describe('MCP Inspector CLI over stdio', () => {
       tools: { name: string }[];
     };
     expect(result.tools.map((t) => t.name).sort()).toEqual([
+      'account',
       'get_album',
       'get_artist',
+      'get_library',
+      'get_playlist',
+      'manage_favorites',
       'manage_playlist',
       'match_tracks',
       'search_catalog',

@@ -142,7 +142,7 @@ describe('modules loaded per command (V8 coverage of the bundle)', () => {
     const dir = coverageDir();
     const server = await startServer(fakeEnv(fake, { NODE_V8_COVERAGE: dir }));
     // Answers "not logged in" or "no keychain" depending on the machine; either way it looked.
-    await server.client.callTool({ name: 'manage_playlist', arguments: { action: 'list' } });
+    await server.client.callTool({ name: 'get_library', arguments: { kind: 'playlists' } });
     await server.close();
     const loaded = await loadedModules(dir);
     expect(keychainLoaded(loaded)).toBe(true);

@@ -3,14 +3,16 @@
  * /authorize and token endpoint, and the real Secret Service started by scripts/with-keyring.sh.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LOGIN_SCOPES } from '../../src/auth/login.js';
 import { DEFAULT_USER, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
 import { callTool, startServer } from './harness.js';
 import { keyringRequirement } from '../helpers/environment.js';
 import { loginEnv, loginForTests, runCli } from '../helpers/login.js';
+import { filesContaining } from '../helpers/secrets.js';
 
 const keyring = keyringRequirement('login/status/logout tests (real Secret Service)');
 
@@ -18,32 +20,6 @@ function secretToolLookup(service: string, account: string): string {
   return execFileSync('secret-tool', ['lookup', 'service', service, 'username', account], {
     encoding: 'utf8',
   });
-}
-
-/** Other suites create and delete files while this one scans; a vanished file holds nothing. */
-function readIfPresent(path: string): string {
-  try {
-    return readFileSync(path, 'latin1');
-  } catch {
-    return '';
-  }
-}
-
-/** Every file below `dir` whose contents include one of `needles`. */
-function filesContaining(dir: string, needles: string[]): string[] {
-  const hits: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (
-      entry.isDirectory() &&
-      !['node_modules', '.git', '.cache', '.bundle'].includes(entry.name)
-    ) {
-      hits.push(...filesContaining(path, needles));
-    } else if (entry.isFile() && needles.some((n) => readIfPresent(path).includes(n))) {
-      hits.push(path);
-    }
-  }
-  return hits;
 }
 
 describe.skipIf(!keyring.available)('tidal-mcp login / status / logout', () => {
@@ -76,7 +52,7 @@ describe.skipIf(!keyring.available)('tidal-mcp login / status / logout', () => {
     expect(stored).toMatchObject({
       userId: DEFAULT_USER.id,
       country: DEFAULT_USER.country,
-      scopes: ['user.read', 'playlists.read', 'playlists.write', 'search.read'],
+      scopes: LOGIN_SCOPES,
     });
     const secrets = [stored.accessToken, stored.refreshToken];
     expect(secrets.every((s) => typeof s === 'string' && s.length > 10)).toBe(true);
@@ -93,7 +69,7 @@ describe.skipIf(!keyring.available)('tidal-mcp login / status / logout', () => {
     const status = await runCli(['status'], env);
     expect(status.code).toBe(0);
     expect(status.stderr).toContain(`user id ${DEFAULT_USER.id}, country ${DEFAULT_USER.country}`);
-    expect(status.stderr).toContain('Scopes: user.read playlists.read playlists.write search.read');
+    expect(status.stderr).toContain(`Scopes: ${LOGIN_SCOPES.join(' ')}`);
     expect(status.stderr).toContain('renewable (refresh token stored)');
     expect(shown(status.stderr + status.stdout)).toEqual([]);
 
@@ -107,8 +83,8 @@ describe.skipIf(!keyring.available)('tidal-mcp login / status / logout', () => {
       expect(created.isError, created.text).toBe(false);
       const id = (created.structured?.playlist as { id: string }).id;
       expect(fake.userPlaylists.get(id)?.ownerId).toBe(DEFAULT_USER.id);
-      const listed = await callTool(server, 'manage_playlist', { action: 'list' });
-      expect((listed.structured?.playlists as { id: string }[]).map((p) => p.id)).toContain(id);
+      const listed = await callTool(server, 'get_library', { kind: 'playlists' });
+      expect((listed.structured?.items as { id: string }[]).map((p) => p.id)).toContain(id);
       expect(shown(server.stderr())).toEqual([]);
     } finally {
       await server.close();
@@ -158,7 +134,9 @@ describe.skipIf(!keyring.available)('tidal-mcp login / status / logout', () => {
         'warning: TIDAL did not grant playlists.write; enable these scopes for your app in the TIDAL developer dashboard.',
       );
       const status = await runCli(['status'], env);
-      expect(status.stderr).toContain('Scopes: user.read playlists.read search.read\n');
+      expect(status.stderr).toContain(
+        `Scopes: ${LOGIN_SCOPES.filter((s) => s !== 'playlists.write').join(' ')}\n`,
+      );
       expect((await runCli(['logout'], env)).code).toBe(0);
     } finally {
       await partial.close();

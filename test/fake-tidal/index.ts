@@ -28,6 +28,10 @@ import { UserLogin } from './auth/user-login.js';
 import { IdempotencyCache } from './playlists/idempotency.js';
 import { registerUserPlaylists } from './playlists/resources.js';
 import { UserPlaylists } from './playlists/user-playlists.js';
+import { UserCollections } from './library/collections.js';
+import { registerLibraryTypes } from './library/resources.js';
+import { seedLibrary } from './library/seed.js';
+import { libraryRoutes } from './routes/library-routes.js';
 import { API_PREFIX, AUTHORIZE_PATH, TOKEN_PATH, createRequestHandler } from './server.js';
 import type { FakeTidal, FakeTidalOptions, RequestLogEntry } from './types.js';
 import { DEFAULT_USER, DEFAULT_USER_SCOPES } from './users.js';
@@ -36,6 +40,13 @@ export type * from './types.js';
 export { Catalog, FIXTURES, getCatalog } from './catalog.js';
 export { specGuardActive, takeSpecViolations, type SpecViolation } from './spec-guard.js';
 export { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from './playlists/user-playlists.js';
+export { COLLECTION_KINDS, type CollectionKind } from './library/collections.js';
+export {
+  LISTENER_MIXES,
+  LISTENER_PRIVATE_PLAYLIST_ID,
+  OTHER_USERS_PRIVATE_PLAYLIST_ID,
+  SEEDED_FAVORITES,
+} from './library/seed.js';
 export {
   ALL_USER_SCOPES,
   DEFAULT_USER,
@@ -55,14 +66,28 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
   registerSearchType(store, catalog);
   const deps = { store, maxFilterValues: options.maxFilterValues ?? 20 };
   const playlists = new UserPlaylists();
-  registerUserPlaylists(store, playlists, catalog);
+  registerUserPlaylists(store, playlists, catalog, {
+    withholdOwners: options.withholdPlaylistOwners ?? false,
+  });
   registerDiscoveryTypes(store, catalog);
+  const collections = new UserCollections();
+  seedLibrary(catalog, playlists, collections);
+  registerLibraryTypes(store, catalog, playlists, collections);
   const idempotency = new IdempotencyCache();
   const router = new ApiRouter(pageSize).add(
     ...catalogRoutes(deps, catalog),
     ...searchRoutes(deps),
     ...playlistRoutes({ ...deps, playlists, idempotency, catalog }),
     ...userRoutes(),
+    ...libraryRoutes({
+      ...deps,
+      catalog,
+      playlists,
+      collections,
+      idempotency,
+      duplicates: options.collectionDuplicates ?? 'skip',
+      limit: options.collectionLimit ?? 10_000,
+    }),
   );
 
   const tokens = new TokenRegistry();
@@ -137,6 +162,7 @@ export async function startFakeTidal(options: FakeTidalOptions = {}): Promise<Fa
     expireUserTokens: (userId) => tokens.expireUser(userId),
     issuedTokenCount: () => tokens.issuedCount(),
     userPlaylists: playlists,
+    collections,
     userLogin,
     idempotentReplays: () => idempotency.replays,
     issueUserToken: (opts = {}) => {

@@ -137,6 +137,75 @@ describe.skipIf(!haveOas)('fake responses conform to the TIDAL OAS', () => {
     ).toEqual([]);
   });
 
+  it('library: favorites of every kind, adds, removes, 409s, mixes, a playlist with owners', async () => {
+    const { ALL_USER_SCOPES, LISTENER_MIXES } = await import('./index.js');
+    const { apiSend } = await import('./test-client.js');
+    const user = fake.issueUserToken({ scopes: [...ALL_USER_SCOPES] });
+    const valid = (path: string, method: string, status: number, body: unknown) =>
+      expect(oas.errors(oas.responseSchemaName(path, method, String(status)), body)).toEqual([]);
+    const kinds = { Tracks: 'tracks', Albums: 'albums', Artists: 'artists', Videos: 'videos' };
+    const ids = {
+      tracks: '200000001',
+      albums: '100000001',
+      artists: '3500001',
+      videos: '300000001',
+    };
+    for (const [name, type] of [...Object.entries(kinds), ['Playlists', 'playlists']] as const) {
+      const template = `/userCollection${name}/{id}/relationships/items`;
+      const path = `/userCollection${name}/me/relationships/items`;
+      const nested = type === 'tracks' ? ',items.artists,items.albums' : '';
+      const list = await apiGet(fake, `${path}?include=items${nested}&sort=-addedAt`, user);
+      expect(list.status, type).toBe(200);
+      valid(template, 'get', 200, list.body);
+      if (type === 'playlists') continue;
+      const id = ids[type as keyof typeof ids];
+      const body = {
+        data: [
+          { type, id },
+          { type, id: '1' },
+        ],
+      };
+      const added = await apiSend(fake, 'POST', path, user, body);
+      expect(added.status, type).toBe(200);
+      valid(template, 'post', 200, added.body);
+      const removed = await apiSend(fake, 'DELETE', path, user, { data: [{ type, id }] });
+      valid(template, 'delete', 200, removed.body);
+    }
+    const strict = await startFakeTidal({ collectionLimit: 0 });
+    try {
+      const token = strict.issueUserToken({ scopes: [...ALL_USER_SCOPES] });
+      const full = await apiSend(
+        strict,
+        'POST',
+        '/userCollectionTracks/me/relationships/items',
+        token,
+        {
+          data: [{ type: 'tracks', id: '200000001' }],
+        },
+      );
+      expect(full.status).toBe(409);
+      valid('/userCollectionTracks/{id}/relationships/items', 'post', 409, full.body);
+    } finally {
+      await strict.close();
+    }
+    for (const name of ['Daily', 'Discovery', 'NewRelease']) {
+      const mixes = await apiGet(
+        fake,
+        `/user${name}Mixes/me/relationships/items?include=items`,
+        user,
+      );
+      expect(mixes.status).toBe(200);
+      valid(`/user${name}Mixes/{id}/relationships/items`, 'get', 200, mixes.body);
+    }
+    const mix = await apiGet(
+      fake,
+      `/playlists/${LISTENER_MIXES.daily[0]}?countryCode=NO&include=items,items.artists,items.tracks:albums,owners`,
+      user,
+    );
+    valid('/playlists/{id}', 'get', 200, mix.body);
+    expect(mix.body.data.attributes.playlistType).toBe('MIX');
+  });
+
   it('discovery: artist sections, roles, radio mixes, similar tracks and albums, ids by country', async () => {
     const id = DISCOVERY.artist;
     const artist = await conforms(
@@ -256,7 +325,15 @@ describe.skipIf(!haveOas)('the scopes `tidal-mcp login` asks for exist in the TI
       };
     };
     const flow = oas.components.securitySchemes.Authorization_Code_PKCE!.flows.authorizationCode!;
-    expect(LOGIN_SCOPES).toEqual(['user.read', 'playlists.read', 'playlists.write', 'search.read']);
+    expect(LOGIN_SCOPES).toEqual([
+      'user.read',
+      'playlists.read',
+      'playlists.write',
+      'search.read',
+      'collection.read',
+      'collection.write',
+      'recommendations.read',
+    ]);
     for (const scope of LOGIN_SCOPES) {
       expect(Object.keys(flow.scopes)).toContain(scope);
       expect(flow['x-scopes-required-access-tier'][scope], scope).toBe('THIRD_PARTY');

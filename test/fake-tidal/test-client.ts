@@ -84,6 +84,29 @@ export function linkParams(link: string): URLSearchParams {
   return new URL(link, 'http://x').searchParams;
 }
 
+/** POST/PATCH/DELETE `${apiUrl}${path}` with a JSON:API body (and e.g. an Idempotency-Key). */
+export async function apiSend(
+  fake: FakeTidal,
+  method: 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  token: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Res> {
+  const res = await fetch(`${fake.apiUrl}${path}`, {
+    method,
+    headers: {
+      accept: JSON_API,
+      'content-type': JSON_API,
+      authorization: `Bearer ${token}`,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
 /**
  * A test that sends undocumented request forms on purpose takes what the spec guard recorded for
  * them (and checks it), so the guard does not fail the test. Without the spec there is nothing.

@@ -6,6 +6,7 @@ import type { Catalog } from './catalog.js';
 import type { IssueUserTokenOptions } from './users.js';
 import type { UserPlaylists } from './playlists/user-playlists.js';
 import type { UserLogin } from './auth/user-login.js';
+import type { UserCollections } from './library/collections.js';
 
 export interface RateLimitOptions {
   /** Tokens added to the bucket per second (x-ratelimit-replenish-rate). */
@@ -41,6 +42,16 @@ export interface FakeTidalOptions {
   rejectRefresh?: boolean;
   /** Login grants the requested scopes minus these (the token response's `scope` says so). */
   withheldScopes?: string[];
+  /**
+   * How a collection add treats an id already in the collection: 'skip' reports it in
+   * meta.skipped as ALREADY_PRESENT (default); 'conflict' rejects the whole request with 409
+   * DUPLICATE_ITEMS_IN_COLLECTION. The OAS documents both; which one TIDAL uses is unverified.
+   */
+  collectionDuplicates?: 'skip' | 'conflict';
+  /** Most items one user collection may hold; more -> 409 TOO_MANY_ITEMS_IN_COLLECTION. */
+  collectionLimit?: number;
+  /** User playlists list no owners (TIDAL may withhold the relationship), so clients must cope. */
+  withholdPlaylistOwners?: boolean;
 }
 
 export interface RequestLogEntry {
@@ -144,6 +155,8 @@ export interface FakeTidal {
   readonly userLogin: UserLogin;
   /** User-owned playlists, for asserting what the write endpoints did. */
   readonly userPlaylists: UserPlaylists;
+  /** Every user's favorites (seeded for DEFAULT_USER, see library/seed.ts). */
+  readonly collections: UserCollections;
   /** Writes answered by Idempotency-Key replay instead of being applied again. */
   idempotentReplays(): number;
   close(): Promise<void>;

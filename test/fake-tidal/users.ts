@@ -29,6 +29,7 @@ export const ALL_USER_SCOPES = [
   'search.read',
   'collection.read',
   'collection.write',
+  'recommendations.read',
 ] as const;
 
 export interface IssueUserTokenOptions {

@@ -8,7 +8,7 @@
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
 import { createApp, type App } from '../../src/app.js';
-import type { UserAccess, UserSession } from '../../src/auth/user-session.js';
+import type { Account, UserAccess, UserSession } from '../../src/auth/user-session.js';
 import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server.js';
 import type { TokenProvider } from '../../src/tidal/token-provider.js';
@@ -53,6 +53,8 @@ export interface ToolOutcome {
 export interface InProcessServer {
   app: App;
   client: Client;
+  /** Elicitation requests the client received (see InProcessOptions.elicitation). */
+  elicitations: Record<string, unknown>[];
   /** Call a tool; `meta` becomes the request's `_meta` (e.g. a progressToken). */
   tool(
     name: string,
@@ -65,6 +67,8 @@ export interface InProcessServer {
 export interface InProcessOptions {
   /** The logged-in user; default: not logged in (what the app builds from an empty keychain). */
   session?: UserSession;
+  /** The account behind the account tool (default: the app's, over the unit tests' file store). */
+  account?: Account;
   requestsPerSecond?: number;
   /** More environment for loadConfig (e.g. TIDAL_COUNTRY). */
   env?: Record<string, string>;
@@ -75,19 +79,38 @@ export interface InProcessOptions {
   era?: 'legacy' | 'modern';
   /** Client capabilities to declare (e.g. elicitation). */
   capabilities?: Record<string, unknown>;
+  /**
+   * The client declares URL-mode elicitation and answers every elicitation request with this,
+   * recording the request in `elicitations`.
+   */
+  elicitation?: 'accept' | 'decline' | 'cancel';
 }
 
 async function connect(
   app: App,
   options: InProcessOptions,
+  elicitations: Record<string, unknown>[],
 ): Promise<{ client: Client; stop(): Promise<void> }> {
+  const capabilities = options.elicitation
+    ? { ...options.capabilities, elicitation: { url: {} } }
+    : options.capabilities;
   const client = new Client(
     { name: 'in-process-test', version: '1.0.0' },
     {
       ...(options.era === 'modern' && { versionNegotiation: { mode: 'auto' as const } }),
-      ...(options.capabilities && { capabilities: options.capabilities }),
+      ...(capabilities && { capabilities }),
     },
   );
+  const answer = options.elicitation;
+  if (answer) {
+    client.setRequestHandler(
+      'elicitation/create',
+      (request: { params: Record<string, unknown> }) => {
+        elicitations.push(request.params);
+        return Promise.resolve({ action: answer });
+      },
+    );
+  }
   if (options.era === 'modern') {
     const handler = createMcpHandler(() => createServer(app.deps));
     await client.connect(
@@ -121,7 +144,9 @@ export async function startInProcess(
   });
   const app = createApp(config);
   if (options.session) app.deps.user = options.session;
-  const connection = await connect(app, options);
+  if (options.account) app.deps.account = options.account;
+  const elicitations: Record<string, unknown>[] = [];
+  const connection = await connect(app, options, elicitations);
   const { client } = connection;
   // With the tool list at hand the client checks every answer's structuredContent against the
   // tool's advertised output schema (the server does not re-check; see call-result.ts).
@@ -129,6 +154,7 @@ export async function startInProcess(
   return {
     app,
     client,
+    elicitations,
     async tool(name, args, meta) {
       const result = await client.callTool({ name, arguments: args, ...(meta && { _meta: meta }) });
       const content = (result.content ?? []) as { text?: string }[];

@@ -67,7 +67,7 @@ describe('every tool', () => {
     const names = tools.map((t) => t.name);
     expect(new Set(names).size).toBe(names.length);
     for (const tool of tools) {
-      expect(tool.name, tool.name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)+$/);
+      expect(tool.name, tool.name).toMatch(/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/);
       expect(tool.title?.trim().length, `${tool.name} title`).toBeGreaterThan(3);
     }
   });

@@ -45,7 +45,7 @@ describe('manage_playlist', () => {
   beforeEach(() => fake.clearRequests());
   afterEach(() => fake.clearFaults());
 
-  it('creates an unlisted playlist by default and lists it', async () => {
+  it('creates an unlisted playlist by default, listed by get_library', async () => {
     const result = await h.call({
       action: 'create',
       name: 'Road trip',
@@ -63,8 +63,8 @@ describe('manage_playlist', () => {
     });
     expect(writes()[0]?.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
 
-    const listed = await h.call({ action: 'list' });
-    expect(listed.structured.playlists.map((p: { id: string }) => p.id)).toContain(id);
+    const listed = await h.tool('get_library', { kind: 'playlists' });
+    expect(listed.structured.items.map((p: { id: string }) => p.id)).toContain(id);
     expect(fake.apiRequests().at(-1)?.query).toMatchObject({
       'filter[owners.id]': ['me'],
       countryCode: [DEFAULT_USER.country],
@@ -288,27 +288,14 @@ describe('manage_playlist', () => {
     });
   });
 
-  it('shows a playlist with its tracks and pages them', async () => {
-    const ids = trackIds(25, 100);
-    const id = await create('Long', { trackIds: ids });
-    const first = await h.call({ action: 'get', playlistId: id });
-    expect(first.structured.entries.map((e: { id: string }) => e.id)).toEqual(ids.slice(0, 20));
-    expect(first.structured.entries[0]).toMatchObject({ position: 1, track: { id: ids[0] } });
-    const next = await h.call({ action: 'get', cursor: first.structured.nextCursor });
-    expect(next.structured.entries.map((e: { position: number }) => e.position)).toEqual([
-      21, 22, 23, 24, 25,
-    ]);
-    expect(next.structured.nextCursor).toBeUndefined();
-  });
-
   it('invalidates cached playlist reads after a write but keeps catalog reads cached', async () => {
     const id = await create('Fresh');
-    await h.call({ action: 'get', playlistId: id });
+    await h.tool('get_playlist', { playlistId: id });
     await h.app.deps.catalog.albums.get(FIXTURES.cleanAlbum, { country: 'US' });
     await h.call({ action: 'add_tracks', playlistId: id, trackIds: trackIds(1, 150) });
     fake.clearRequests();
-    const after = await h.call({ action: 'get', playlistId: id });
-    expect(after.structured.entries).toHaveLength(1);
+    const after = await h.tool('get_playlist', { playlistId: id });
+    expect(after.structured.items).toHaveLength(1);
     await h.app.deps.catalog.albums.get(FIXTURES.cleanAlbum, { country: 'US' });
     expect(fake.apiRequests().map((r) => r.path)).toEqual(['/playlists/' + id]);
   });
@@ -329,7 +316,8 @@ describe('manage_playlist', () => {
   describe('refusals change nothing', () => {
     it.each([
       [{ action: 'add_tracks', trackIds: ['1'] }, 'playlistId: is required for action add_tracks'],
-      [{ action: 'shuffle' }, 'action: Invalid option: expected one of "list"'],
+      [{ action: 'shuffle' }, 'action: Invalid option: expected one of "create"'],
+      [{ action: 'list' }, 'action: Invalid option: expected one of "create"'],
       [{ action: 'create', name: 'x'.repeat(201) }, 'name: expected at most 200 characters'],
       [{ action: 'create' }, 'name: is required for action create'],
       [
@@ -352,12 +340,12 @@ describe('manage_playlist', () => {
         { action: 'add_tracks', playlistId: 'p' },
         'trackIds: add_tracks needs trackIds and/or isrcs',
       ],
-      [{ action: 'list', name: 'x' }, 'name: is not used by action list'],
+      [{ action: 'delete', playlistId: 'p', name: 'x' }, 'name: is not used by action delete'],
       [
         { action: 'update', playlistId: 'p' },
         'name: update needs at least one of name, description or visibility',
       ],
-      [{ action: 'get', playlistId: '../users/me' }, 'playlistId: expected a TIDAL id'],
+      [{ action: 'delete', playlistId: '../users/me' }, 'playlistId: expected a TIDAL id'],
       [
         { action: 'reorder', playlistId: 'p', trackIds: ['1'], beforeTrackId: '1' },
         'beforeTrackId: must not be one of the tracks being moved',
@@ -412,16 +400,16 @@ describe('manage_playlist without a usable login', () => {
   });
   afterAll(() => fake.close());
 
-  it('names `tidal-mcp login` when nobody is logged in, and catalog tools keep working', async () => {
+  it('says how to log in when nobody is logged in, and catalog tools keep working', async () => {
     const session: UserSession = {
       access: () => Promise.reject(new LoginRequiredError('Not logged in to TIDAL')),
     };
     const h = await startPlaylistHarness(fake, session);
     try {
-      const result = await h.call({ action: 'list' });
+      const result = await h.call({ action: 'create', name: 'Nope' });
       expect(result.isError).toBe(true);
       expect(result.text).toBe(
-        'Not logged in to TIDAL. Run `tidal-mcp login` in a terminal, then try again.',
+        'Not logged in to TIDAL. Log in with the account tool (action "login") or run `tidal-mcp login` in a terminal, then try again.',
       );
       const album = await h.client.callTool({
         name: 'get_album',
@@ -445,7 +433,7 @@ describe('manage_playlist without a usable login', () => {
       const result = await h.call({ action: 'create', name: 'Nope' });
       expect(result.isError).toBe(true);
       expect(result.text).toBe(
-        'Your TIDAL login was not granted the playlists.write scope. Run `tidal-mcp login` in a terminal, then try again.',
+        'Your TIDAL login was not granted the playlists.write scope. Log in with the account tool (action "login") or run `tidal-mcp login` in a terminal, then try again; if TIDAL still leaves it out, enable playlists.write for your app in the TIDAL developer dashboard.',
       );
       expect(fake.apiRequests()).toHaveLength(0);
     } finally {

@@ -7,7 +7,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DISCOVERY } from '../fake-tidal/catalog/generate-discovery.js';
 import type { TrackRec } from '../fake-tidal/catalog/model.js';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import {
+  ALL_USER_SCOPES,
+  DEFAULT_USER,
+  FIXTURES,
+  getCatalog,
+  startFakeTidal,
+  type FakeTidal,
+} from '../fake-tidal/index.js';
 import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
 
 const c = getCatalog();
@@ -49,7 +56,9 @@ let server: InProcessServer;
 
 beforeAll(async () => {
   fake = await startFakeTidal();
-  server = await startInProcess(fake, { session: new FakeLoginSession(fake.issueUserToken()) });
+  const scopes = [...ALL_USER_SCOPES];
+  const session = new FakeLoginSession(fake.issueUserToken({ scopes }), DEFAULT_USER, scopes);
+  server = await startInProcess(fake, { session });
 });
 afterAll(async () => {
   await server.close();
@@ -97,18 +106,29 @@ describe('track fields in every tool, from the includes already made', () => {
     expect(fake.apiRequests()).toHaveLength(1);
   });
 
-  it('manage_playlist get (items.albums)', async () => {
+  it('get_playlist (items.tracks:albums)', async () => {
     const playlist = c.playlist(FIXTURES.playlistWithManyItems)!;
     const first = c.track(playlist.items.find((i) => i.type === 'tracks')!.id)!;
-    const result = await server.tool('manage_playlist', { action: 'get', playlistId: playlist.id });
+    const result = await server.tool('get_playlist', { playlistId: playlist.id, limit: 20 });
     expect(result.isError, result.text).toBe(false);
-    const entry = result.structured.entries.find(
+    const entry = result.structured.items.find(
       (e: { track?: { id: string } }) => e.track?.id === first.id,
     );
     expect(pick(entry.track)).toEqual(fieldsOf(first));
     expect(result.text).toContain(`album "${c.album(first.albumId)!.title}"`);
     expect(fake.apiRequests()).toHaveLength(1);
-    expect(fake.apiRequests()[0]!.query.include).toEqual(['items,items.artists,items.albums']);
+    expect(fake.apiRequests()[0]!.query.include).toEqual([
+      'items,items.artists,items.tracks:albums,owners',
+    ]);
+  });
+
+  it('get_library favorite tracks (items.albums)', async () => {
+    const result = await server.tool('get_library', { kind: 'tracks', limit: 1 });
+    expect(result.isError, result.text).toBe(false);
+    const [item] = result.structured.items;
+    expect(pick(item.track)).toEqual(fieldsOf(c.track(item.id)!));
+    expect(result.text).toContain(lineOf(c.track(item.id)!));
+    expect(fake.apiRequests()).toHaveLength(1);
   });
 
   it('similar_tracks (similarTracks.albums)', async () => {

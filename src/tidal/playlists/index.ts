@@ -112,17 +112,6 @@ export class TidalPlaylists {
     return false;
   }
 
-  /** Any playlist the user can see (their own, or public/unlisted ones), with its first entries. */
-  async get(user: UserContext, playlistId: string): Promise<PlaylistWithEntries> {
-    const doc = await this.read<Document<Resource>>(
-      user,
-      apiPath('playlists', playlistId),
-      { include: ITEMS_INCLUDE },
-      `playlist ${playlistId}`,
-    );
-    return this.withEntries(doc.data, doc.included);
-  }
-
   private withEntries(resource: Resource, included: Resource[] | undefined): PlaylistWithEntries {
     return {
       playlist: toPlaylist(resource),

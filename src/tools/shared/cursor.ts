@@ -41,7 +41,6 @@ const CursorSchema = z.discriminatedUnion('k', [
     o: z.number().int().min(0),
     cc: Country,
   }),
-  z.object({ k: z.literal('playlists'), c: z.string().min(1) }),
   // match_tracks: a result kept in ResultPages (`h`), from line `o` on.
   z.object({ k: z.literal('matches'), h: z.uuid(), o: z.number().int().min(0) }),
   // get_artist: one section of an artist; albums and singles page by offset in the sorted list.
@@ -65,7 +64,23 @@ const CursorSchema = z.discriminatedUnion('k', [
     o: z.number().int().min(0),
     cc: Country,
   }),
-  z.object({ k: z.literal('playlist-items'), id: Id, c: z.string().min(1) }),
+  z.object({
+    k: z.literal('playlist-items'),
+    id: Id,
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+    /** Items shown before this page, so positions continue. */
+    n: z.number().int().min(0),
+    cc: Country,
+  }),
+  z.object({
+    k: z.literal('library'),
+    kind: z.string().min(1),
+    c: z.string().optional(),
+    o: z.number().int().min(0),
+    /** mixes: which family the position is in (daily, discovery, new release). */
+    f: z.number().int().min(0).optional(),
+  }),
 ]);
 
 export type Cursor = z.infer<typeof CursorSchema>;
@@ -78,8 +93,8 @@ const ISSUED_BY: Record<Cursor['k'], string> = {
   artist: 'get_artist',
   matches: 'match_tracks',
   'similar-tracks': 'similar_tracks',
-  playlists: 'manage_playlist list',
-  'playlist-items': 'manage_playlist get',
+  'playlist-items': 'get_playlist',
+  library: 'get_library',
 };
 
 export function encodeCursor(cursor: Cursor): string {

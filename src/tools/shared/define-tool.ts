@@ -2,17 +2,24 @@
  * The single adapter between tool modules and the MCP SDK, and the only place an error becomes
  * an `isError` result. Tool modules stay declarative: schemas, annotations, description, handler.
  */
-import type { McpServer, ServerContext, ToolAnnotations } from '@modelcontextprotocol/server';
+import {
+  inputRequired,
+  type McpServer,
+  type ServerContext,
+  type ToolAnnotations,
+} from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
-import type { UserSession } from '../../auth/user-session.js';
+import type { Account, UserSession } from '../../auth/user-session.js';
 import { userMessage } from '../../errors.js';
 import { type Logger, silentLogger, withLogSink } from '../../log.js';
 import { newCallStats, withCallStats } from '../../tidal/call-stats.js';
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
+import type { TidalLibrary } from '../../tidal/library/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
 import { withReadOnly } from '../../tidal/read-only.js';
 import { advertisedOnly, bounded, errorResult, type Started, statsMeta } from './call-result.js';
 import type { ClientLogging } from './client-log.js';
+import { canOpenUrls, OPEN_URL, urlAnswer } from './elicitation.js';
 import { describeError, logInternal } from './error-boundary.js';
 import type { ResultPages } from './result-pages.js';
 
@@ -22,6 +29,12 @@ export interface ToolDeps {
   /** The logged-in TIDAL user, for manage_playlist. Catalog tools never need it. */
   user: UserSession;
   playlists: TidalPlaylists;
+  /** Favorites, mixes, any playlist and the lookups they need. */
+  library: TidalLibrary;
+  /** Status, in-chat login and logout (the account tool). */
+  account: Account;
+  /** Offer no tool that writes (see toolsFor in tools/index.ts). */
+  readOnly: boolean;
   /** TIDAL_COUNTRY, or 'US' when it is not set. */
   defaultCountry: string;
   /** TIDAL_COUNTRY was set; otherwise a logged-in user's own country comes first. */
@@ -51,11 +64,21 @@ export interface ToolContext {
   progress(progress: number, total: number, message: string): Promise<void>;
   /** Text for a per-item failure reason: user-facing messages only (see src/errors.ts). */
   userMessage(error: unknown): string;
+  /**
+   * On the call repeated after the client was asked to open a URL (ToolResult.openUrl): what the
+   * user answered. Undefined on a first call.
+   */
+  urlOpened: 'accept' | 'decline' | 'cancel' | undefined;
 }
 
 export interface ToolResult<O> {
   structured: O;
   text: string;
+  /**
+   * Ask the client to open this URL for the user (URL-mode elicitation) before the result is
+   * final, where the client declares support; the tool is then called again with `urlOpened`.
+   */
+  openUrl?: { message: string; url: string };
 }
 
 export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
@@ -68,6 +91,11 @@ export interface ToolDefinition<I extends z.ZodObject, O extends z.ZodObject> {
     Pick<ToolAnnotations, 'readOnlyHint' | 'destructiveHint' | 'idempotentHint' | 'openWorldHint'>
   >;
   handler(input: z.infer<I>, ctx: ToolContext): Promise<ToolResult<z.infer<O>>>;
+  /**
+   * What this tool becomes in read-only mode when it is not read-only itself (e.g. account
+   * without logout). A tool that writes and has none is not offered in read-only mode.
+   */
+  readOnlyVariant?: AnyToolDefinition;
   /** The next step when TIDAL says what was asked for does not exist. */
   notFoundHint?: string;
 }
@@ -102,6 +130,7 @@ function toolContext(
 ): ToolContext {
   const progressToken = ctx.mcpReq._meta?.progressToken;
   return {
+    urlOpened: urlAnswer(ctx),
     userMessage: (error) => userMessage(error, (e) => logInternal(deps.logger, toolName, e)),
     deps,
     signal: ctx.mcpReq.signal,
@@ -121,6 +150,7 @@ function toolContext(
  * statistics and the client's log sink; the answer bounded; every error through the boundary.
  */
 async function call(
+  server: McpServer,
   tool: AnyToolDefinition,
   deps: ToolDeps,
   input: unknown,
@@ -141,6 +171,13 @@ async function call(
     const run = () => withCallStats(stats, guarded);
     const sink = logging.sinkFor(ctx);
     const result = await (sink ? withLogSink(sink, run) : run());
+    if (result.openUrl && urlAnswer(ctx) === undefined && canOpenUrls(server, ctx)) {
+      // The SDK serves this to 2026 clients as input_required and to 2025 clients as an
+      // elicitation request, then calls the tool again with the user's answer.
+      return inputRequired({
+        inputRequests: { [OPEN_URL]: inputRequired.elicitUrl(result.openUrl) },
+      });
+    }
     const { text, structured } = bounded(result, tool.name, deps.logger);
     return {
       content: [{ type: 'text' as const, text }],
@@ -180,7 +217,7 @@ export function registerTool(
       } catch (error) {
         return errorResult(describeError(error, tool.name, silentLogger));
       }
-      return call(tool, deps, input, ctx, logging, started);
+      return call(server, tool, deps, input, ctx, logging, started);
     },
   );
 }

@@ -150,7 +150,7 @@ export const ParamTrackId = idParam(
 
 export const ParamPlaylistId = idParam(
   'playlist',
-  'TIDAL playlist id (a UUID) or its tidal.com link (from manage_playlist list or create, or search_catalog).',
+  'TIDAL playlist id (a UUID) or its tidal.com link (from get_library, search_catalog or manage_playlist create).',
 );
 
 /** The default list size when `limit` is omitted. */

@@ -43,6 +43,7 @@ export function registerUserPlaylists(
   store: ResourceStore,
   playlists: UserPlaylists,
   c: Catalog,
+  options: { withholdOwners?: boolean } = {},
 ): void {
   const editorial = store.get('playlists');
   if (!editorial) throw new Error('register catalog types before user playlists');
@@ -61,7 +62,9 @@ export function registerUserPlaylists(
   };
   const relationships: Record<string, RelationshipDef> = { ...editorial.relationships };
   for (const name of Object.keys(relationships)) relationships[name] = wrap(name, () => []);
-  relationships.owners = wrap('owners', (p) => [{ id: p.ownerId, type: 'users' }]);
+  relationships.owners = wrap('owners', (p) =>
+    options.withholdOwners ? [] : [{ id: p.ownerId, type: 'users' }],
+  );
   relationships.items = wrap('items', (p, ctx) =>
     p.items
       .filter((it) => {
@@ -78,7 +81,10 @@ export function registerUserPlaylists(
   store.register('playlists', {
     load: (id, ctx) => {
       const own = playlists.get(id);
-      return own ? userPlaylistResource(own, c) : editorial.load(id, ctx);
+      if (!own) return editorial.load(id, ctx);
+      // A private playlist does not exist for anyone but its owner (TIDAL answers 404, not 403).
+      if (own.accessType === 'PRIVATE' && ctx.token?.userId !== own.ownerId) return undefined;
+      return userPlaylistResource(own, c);
     },
     relationships,
   });

@@ -7,6 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { FAKE_USERS } from '../users.js';
 
 export type AccessType = 'PUBLIC' | 'UNLISTED';
+/** PRIVATE exists in TIDAL's read model but cannot be set through the API (only seeded here). */
+export type ReadAccessType = AccessType | 'PRIVATE';
 
 export interface UserPlaylistItem {
   type: 'tracks' | 'videos';
@@ -24,7 +26,7 @@ export interface UserPlaylist {
   playlistType: PlaylistType;
   name: string;
   description: string;
-  accessType: AccessType;
+  accessType: ReadAccessType;
   createdAt: string;
   lastModifiedAt: string;
   items: UserPlaylistItem[];
@@ -49,6 +51,11 @@ export class UserPlaylists {
       lastModifiedAt: at,
       items: [],
     });
+  }
+
+  /** Seeds a playlist as it is (the library seed's mixes and private playlists). */
+  insert(playlist: UserPlaylist): void {
+    this.byId.set(playlist.id, playlist);
   }
 
   get(id: string): UserPlaylist | undefined {

@@ -15,7 +15,7 @@ import type { AccessType, UserPlaylist, UserPlaylists } from '../playlists/user-
 import { collectionDocument, singleResourceDocument, type RouteDeps } from './documents.js';
 import type { ApiRequest, ApiResult, ApiRoute } from './router.js';
 
-function requireUser(token: TokenRecord, scope: string): string {
+export function requireUser(token: TokenRecord, scope: string): string {
   if (token.kind !== 'user' || token.userId === undefined) {
     throw new ApiError(401, 'A user access token is required for this endpoint');
   }
@@ -164,13 +164,17 @@ export function playlistRoutes(deps: PlaylistRouteDeps): ApiRoute[] {
             'filter',
           );
         }
+        if (owners.length === 0) {
+          // filter[id] alone: any playlist the caller can see, editorial ones included.
+          const visible = [...new Set(ids)].flatMap(
+            (id) => deps.store.load('playlists', id, req.ctx) ?? [],
+          );
+          return collectionDocument(deps, req, 'playlists', visible);
+        }
         const ownerIds = owners.map((o) =>
           o === 'me' ? requireUser(req.token, 'playlists.read') : o,
         );
-        let list =
-          ownerIds.length > 0
-            ? ownerIds.flatMap((o) => playlists.ownedBy(o))
-            : ids.flatMap((id) => playlists.get(id) ?? []);
+        let list = ownerIds.flatMap((o) => playlists.ownedBy(o));
         if (ids.length > 0) list = list.filter((p) => ids.includes(p.id));
         const sort = listParam(req.query, 'sort')[0] ?? '-createdAt';
         const key = sort.replace(/^-/, '') as 'createdAt' | 'lastModifiedAt' | 'name';

@@ -1,10 +1,9 @@
 import { defineTool } from '../../shared/define-tool.js';
-import { duration, lines, moreLine, playlistLine, trackLine } from '../../shared/format.js';
+import { duration, lines, playlistLine } from '../../shared/format.js';
 import { addTracks } from './add-tracks.js';
 import { createPlaylist, deletePlaylist, updatePlaylist } from './edit-actions.js';
 import { removeTracks, reorderTracks } from './edit-entries.js';
 import { checkFieldsFor, ManagePlaylistInput, type ManagePlaylistArgs } from './input.js';
-import { getPlaylist, listPlaylists } from './read-actions.js';
 import {
   ManagePlaylistOutput,
   userCall,
@@ -17,8 +16,6 @@ const HANDLERS: Record<
   Action,
   (call: PlaylistCall, args: ManagePlaylistArgs) => Promise<ManagePlaylistResult>
 > = {
-  list: listPlaylists,
-  get: getPlaylist,
   create: createPlaylist,
   update: updatePlaylist,
   delete: deletePlaylist,
@@ -34,18 +31,12 @@ function render(r: ManagePlaylistResult): string {
     p &&
       `Playlist: ${playlistLine(p)}${p.accessType ? ` · ${p.accessType.toLowerCase()}` : ''}${p.durationSeconds ? ` · ${duration(p.durationSeconds)}` : ''}`,
     p?.description && `Description: ${p.description}`,
-    r.playlists?.map((x) => `- ${playlistLine(x)}`),
-    r.entries?.map(
-      (e) =>
-        `${e.position}. ${e.track ? trackLine(e.track) : `${e.type} ${e.id} (not available in your country)`}`,
-    ),
     r.results
       ?.filter((x) => x.status !== 'added' && x.status !== 'removed' && x.status !== 'moved')
       .map(
         (x) =>
           `- ${x.trackId ?? x.isrc ?? ''}${x.title ? ` (${x.title})` : ''}: ${x.status.replace(/_/g, ' ')}${x.entries && x.entries > 1 ? ` ×${x.entries}` : ''}${x.reason ? ` — ${x.reason}` : ''}`,
       ),
-    moreLine(r.nextCursor),
   );
 }
 
@@ -53,11 +44,11 @@ export default defineTool({
   name: 'manage_playlist',
   title: 'Manage your TIDAL playlists',
   description: [
-    "Read and change the logged-in user's own TIDAL playlists. One tool, chosen by `action`:",
-    'list (your playlists) · get (a playlist with its tracks; paged with cursor) · create (name, optional description/visibility, optional trackIds/isrcs to fill it; new playlists are unlisted unless visibility is public) · update (name, description, visibility) · delete · add_tracks (trackIds and/or isrcs; tracks already in the playlist are skipped unless allowDuplicates; optional beforeTrackId) · remove_tracks (every occurrence of each trackId) · reorder (move trackIds, in the given order, before beforeTrackId or to the end).',
+    "Change the logged-in user's own TIDAL playlists (to read them use get_library and get_playlist). One tool, chosen by `action`:",
+    'create (name, optional description/visibility, optional trackIds/isrcs to fill it; new playlists are unlisted unless visibility is public) · update (name, description, visibility) · delete · add_tracks (trackIds and/or isrcs; tracks already in the playlist are skipped unless allowDuplicates; optional beforeTrackId) · remove_tracks (every occurrence of each trackId) · reorder (move trackIds, in the given order, before beforeTrackId or to the end).',
     'delete and remove_tracks change nothing unless confirm is true: first call without it to get a preview, show it to the user, then repeat with confirm: true.',
-    'Track ids come from search_catalog, get_album or tracks_by_isrc. Results list what happened to each track (added, skipped, failed with reason).',
-    'Needs a TIDAL login: if it says to run `tidal-mcp login`, tell the user to run that command in a terminal.',
+    'Track ids come from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library. Results list what happened to each track (added, skipped, failed with reason).',
+    'Needs a TIDAL login: if it says the user is not logged in, call the account tool with action login.',
   ].join('\n'),
   inputSchema: ManagePlaylistInput,
   outputSchema: ManagePlaylistOutput,

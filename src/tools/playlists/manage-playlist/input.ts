@@ -4,13 +4,7 @@
  */
 import * as z from 'zod/v4';
 import { InputError } from '../../shared/errors.js';
-import {
-  freeText,
-  listParam,
-  ParamCursor,
-  ParamPlaylistId,
-  ParamTrackId,
-} from '../../shared/params.js';
+import { freeText, listParam, ParamPlaylistId, ParamTrackId } from '../../shared/params.js';
 import { ACTIONS, type Action } from './shared.js';
 
 /** The OAS sets no maximum; these keep names and descriptions to what TIDAL's apps display. */
@@ -24,10 +18,10 @@ export const ManagePlaylistInput = z
     action: z
       .enum(ACTIONS)
       .describe(
-        'list: your playlists · get: a playlist with its tracks · create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
+        'create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
       ),
     playlistId: ParamPlaylistId.describe(
-      'Playlist id (a UUID) from manage_playlist list or create. Required by every action except list and create.',
+      'Playlist id (a UUID) of one of your playlists, or its tidal.com link, from get_library (kind playlists) or manage_playlist create. Required by every action except create.',
     ),
     name: freeText(1, MAX_NAME_LENGTH, 'a non-empty playlist name').describe(
       'Playlist name (create, update).',
@@ -41,7 +35,7 @@ export const ManagePlaylistInput = z
         'public: listed on your profile · unlisted: anyone with the link (create default: unlisted).',
       ),
     trackIds: listParam(ParamTrackId, 1, MAX_TRACKS_PER_CALL, 'track id').describe(
-      'TIDAL track ids (from search_catalog, get_album or tracks_by_isrc) for add_tracks, remove_tracks, reorder, create.',
+      'TIDAL track ids (from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library) for add_tracks, remove_tracks, reorder, create.',
     ),
     isrcs: listParam(
       z.string().max(64, 'expected ISRCs of 12 characters, e.g. USRC17607839'),
@@ -50,7 +44,7 @@ export const ManagePlaylistInput = z
       'ISRC',
     ).describe('ISRCs to resolve and add (add_tracks, create); unresolved ones are reported.'),
     beforeTrackId: ParamTrackId.describe(
-      'add_tracks/reorder: put the tracks before this track of the playlist (a track id from manage_playlist get; default: at the end).',
+      'add_tracks/reorder: put the tracks before this track of the playlist (a track id from get_playlist; default: at the end).',
     ),
     allowDuplicates: z
       .boolean()
@@ -62,7 +56,6 @@ export const ManagePlaylistInput = z
       .describe(
         'delete and remove_tracks change nothing without confirm: true; they return a preview instead.',
       ),
-    cursor: ParamCursor.describe('nextCursor from an earlier list or get result, to continue it.'),
   })
   .partial({
     playlistId: true,
@@ -74,14 +67,11 @@ export const ManagePlaylistInput = z
     beforeTrackId: true,
     allowDuplicates: true,
     confirm: true,
-    cursor: true,
   });
 
 export type ManagePlaylistArgs = z.infer<typeof ManagePlaylistInput>;
 
 const FIELDS_BY_ACTION: Record<Action, readonly (keyof ManagePlaylistArgs)[]> = {
-  list: ['cursor'],
-  get: ['playlistId', 'cursor'],
   create: ['name', 'description', 'visibility', 'trackIds', 'isrcs'],
   update: ['playlistId', 'name', 'description', 'visibility'],
   delete: ['playlistId', 'confirm'],

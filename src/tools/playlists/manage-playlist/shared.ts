@@ -1,15 +1,13 @@
 /** What every manage_playlist action shares: its output shape, the user context and guards. */
 import * as z from 'zod/v4';
-import { LoginRequiredError, type UserAccess } from '../../../auth/user-session.js';
+import { MissingScopeError, type UserAccess } from '../../../auth/user-session.js';
 import { TidalError } from '../../../tidal/errors.js';
 import type { UserContext } from '../../../tidal/playlists/index.js';
 import type { ToolContext } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
-import { PlaylistOutput, TrackOutput } from '../../shared/outputs.js';
+import { PlaylistOutput } from '../../shared/outputs.js';
 
 export const ACTIONS = [
-  'list',
-  'get',
   'create',
   'update',
   'delete',
@@ -42,16 +40,9 @@ export const TrackResultOutput = z.object({
 });
 export type TrackResult = z.infer<typeof TrackResultOutput>;
 
-export const EntryOutput = z.object({
-  position: z.number(),
-  type: z.enum(['tracks', 'videos']),
-  id: z.string(),
-  track: TrackOutput.optional(),
-});
-
 export const ManagePlaylistOutput = z.object({
   action: z.enum(ACTIONS),
-  /** False when nothing on TIDAL was changed (reads, previews, failures before the first write). */
+  /** False when nothing on TIDAL was changed (previews, failures before the first write). */
   changed: z.boolean(),
   preview: z
     .boolean()
@@ -59,8 +50,6 @@ export const ManagePlaylistOutput = z.object({
     .describe('True when this was a preview: call again with confirm: true to apply.'),
   message: z.string(),
   playlist: PlaylistOutput.optional(),
-  playlists: z.array(PlaylistOutput).optional(),
-  entries: z.array(EntryOutput).optional(),
   results: z.array(TrackResultOutput).optional(),
   counts: z.record(z.string(), z.number()).optional(),
   moreResults: z
@@ -69,10 +58,6 @@ export const ManagePlaylistOutput = z.object({
     .describe(
       'When more than 50 tracks were given: the ids (or ISRCs) of the unlisted results, by status.',
     ),
-  nextCursor: z
-    .string()
-    .optional()
-    .describe('Pass as `cursor` (same action) to continue the list.'),
 });
 export type ManagePlaylistResult = z.infer<typeof ManagePlaylistOutput>;
 
@@ -92,9 +77,7 @@ export async function userCall(ctx: ToolContext): Promise<PlaylistCall> {
 }
 
 export function requireScope(call: PlaylistCall, scope: string): void {
-  if (!call.access.scopes.includes(scope)) {
-    throw new LoginRequiredError(`Your TIDAL login was not granted the ${scope} scope`);
-  }
+  if (!call.access.scopes.includes(scope)) throw new MissingScopeError(scope);
 }
 
 export function required<T>(
