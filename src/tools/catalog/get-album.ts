@@ -37,7 +37,7 @@ const inputSchema = z.strictObject({
   albumId: ParamAlbumId.optional(),
   barcode: ParamBarcode.optional(),
   cursor: ParamCursor.optional().describe(
-    'The nextCursor from an earlier get_album result, to get the next tracks (albumId and barcode may then be omitted).',
+    'nextCursor of an earlier get_album call: the next tracks (albumId may be omitted).',
   ),
   include: listParam(
     z.enum(['similarAlbums'], { error: 'expected "similarAlbums"' }),
@@ -177,10 +177,9 @@ export default defineTool({
   name: 'get_album',
   title: 'Get a TIDAL album with its tracklist',
   description: [
-    'Get one TIDAL album (title, artists, release date, type, duration, barcode, cover, link) with its tracklist.',
-    'Give exactly one of albumId (from search_catalog or tracks_by_isrc) or barcode (UPC/EAN/GTIN, for a physical release).',
-    'Tracks TIDAL does not offer in the country are counted, not listed. Long albums return the first tracks and a nextCursor; pass it as cursor for more.',
-    'Optional: include ["similarAlbums"] for similar albums; countries (up to 10) to see where each track can be played.',
+    'One TIDAL album with its tracklist: artists, release date, type, duration, barcode, quality, cover, link.',
+    'By albumId or barcode (UPC/EAN/GTIN). Tracks missing in the country are counted, not listed; long albums return a nextCursor.',
+    'Optional: include ["similarAlbums"]; countries (up to 10) says where each track can be played.',
   ].join('\n'),
   inputSchema,
   outputSchema,

@@ -57,7 +57,7 @@ const inputSchema = z.strictObject({
     ),
   limit: ParamLimit.optional().describe('Items per section, 1 to 50 (default 10).'),
   cursor: ParamCursor.optional().describe(
-    'A nextCursor from one section of an earlier get_artist result: returns more of that section only (artistId, artistName and url may then be omitted).',
+    'nextCursor of one section of an earlier get_artist call: more of that section.',
   ),
   country: ParamCountry.optional(),
 });
@@ -103,9 +103,9 @@ export default defineTool({
   name: 'get_artist',
   title: 'Get a TIDAL artist with top tracks, albums and more',
   description: [
-    'Get one TIDAL artist (name, link, picture, popularity, roles) with the sections asked for in include: topTracks (most popular tracks), albums and singles (singles and EPs), newest first with year and type, videos, similarArtists. Default: topTracks and albums.',
-    'Give exactly one of artistId (from search_catalog, similar_artists or a track/album artist), artistName or url (a tidal.com artist link). By name, the result says which artist was picked and lists up to 3 other matches: check it for common names.',
-    'Each section returns up to `limit` items (default 10) and its own nextCursor; pass one as cursor to get more of that section. Track ids feed similar_tracks and manage_playlist; album ids feed get_album.',
+    'One TIDAL artist (name, link, picture, popularity, roles) with the sections named in include: topTracks, albums, singles (with EPs), videos, similarArtists; default topTracks and albums; releases newest first.',
+    'By artistId, artistName (the result names the pick and up to 3 other matches) or url.',
+    'Each section holds up to `limit` items with its own nextCursor.',
   ].join('\n'),
   inputSchema,
   outputSchema,

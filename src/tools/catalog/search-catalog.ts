@@ -44,7 +44,7 @@ const inputSchema = z.strictObject({
     .describe('Which kinds of result to return (default tracks, albums, artists).'),
   limit: ParamLimit.optional().describe('Results per type, 1 to 50 (default 10).'),
   cursor: ParamCursor.optional().describe(
-    'A nextCursor from an earlier search_catalog result (same query) to get more of that one type.',
+    'nextCursor of an earlier search_catalog call (same query): more of that type.',
   ),
   country: ParamCountry.optional(),
 });
@@ -94,9 +94,9 @@ export default defineTool({
   name: 'search_catalog',
   title: 'Search the TIDAL catalog',
   description: [
-    'Search TIDAL for tracks, albums, artists, videos and playlists by free text.',
-    'Use it to turn names into TIDAL ids. Each result line has an id: album ids feed get_album, artist ids feed similar_artists, track ids feed manage_playlist.',
-    'Returns up to `limit` results per type; a type with more results has a nextCursor: call again with the same query and that cursor to continue that type.',
+    'Search the TIDAL catalog by free text to turn names into ids: tracks, albums and artists by default, videos and playlists on request.',
+    'Album ids feed get_album, artist ids get_artist, track ids similar_tracks and manage_playlist.',
+    'Up to `limit` per type; a type with more has a nextCursor (call again with the same query and that cursor).',
   ].join('\n'),
   inputSchema,
   outputSchema,

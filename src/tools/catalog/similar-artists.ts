@@ -26,7 +26,7 @@ const inputSchema = z.strictObject({
     ),
   limit: ParamLimit.optional(),
   cursor: ParamCursor.optional().describe(
-    'The nextCursor from an earlier similar_artists result, to get more (artistId/artistName may then be omitted).',
+    'nextCursor of an earlier similar_artists call (artistId/artistName may be omitted).',
   ),
   country: ParamCountry.optional(),
 });
@@ -66,9 +66,8 @@ export default defineTool({
   name: 'similar_artists',
   title: 'Find artists similar to a TIDAL artist',
   description: [
-    'List artists TIDAL considers similar to one artist, by artistId (from search_catalog) or by artistName.',
-    'By name, the best search match is used and the result says which artist was picked (check it for common names).',
-    'Returns up to `limit` artists (default 10) and a nextCursor when there are more.',
+    'Artists TIDAL considers similar to one artist, by artistId or artistName (the result says which artist the name matched, with other candidates).',
+    'Up to `limit` artists (default 10) and a nextCursor when there are more.',
   ].join('\n'),
   inputSchema,
   outputSchema,

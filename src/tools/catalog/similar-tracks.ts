@@ -29,7 +29,7 @@ const inputSchema = z.strictObject({
   ).optional(),
   limit: countParam(1, 50, 'How many tracks to return, 1 to 50 (default 20).').optional(),
   cursor: ParamCursor.optional().describe(
-    'The nextCursor from an earlier similar_tracks result, to get more (trackId, artistId and url may then be omitted).',
+    'nextCursor of an earlier similar_tracks call (the seed may be omitted).',
   ),
   country: ParamCountry.optional(),
 });
@@ -180,9 +180,8 @@ export default defineTool({
   name: 'similar_tracks',
   title: 'Find tracks like a TIDAL track or artist',
   description: [
-    "Tracks like one track (TIDAL's similar tracks; its track radio when TIDAL lists none) or in the style of an artist (the artist's radio), in TIDAL's order, for \"more like this\" and playlist building.",
-    'Give exactly one of trackId (from search_catalog, get_album, get_artist or tracks_by_isrc), artistId or url (a tidal.com track or artist link). The result says which source was used.',
-    'Each track comes with artists and ids, album, duration, BPM, key, ISRC and link; track ids feed manage_playlist. Returns up to `limit` tracks (default 20) and a nextCursor for more.',
+    'Tracks like one track (TIDAL\'s similar tracks, else its track radio) or in the style of an artist (its radio), in TIDAL\'s order: for "more like this" and playlists.',
+    'By trackId, artistId or url; the result names the source. Tracks carry BPM, key, ISRC and ids; up to `limit` (default 20) with a nextCursor.',
   ].join('\n'),
   inputSchema,
   outputSchema,

@@ -32,7 +32,7 @@ const inputSchema = z.strictObject({
     ),
   limit: ParamPageLimit.optional(),
   cursor: ParamCursor.optional().describe(
-    'The nextCursor from an earlier get_library result of the same kind, for the next items.',
+    'nextCursor of an earlier get_library call (same kind): the next items.',
   ),
 });
 
@@ -150,9 +150,8 @@ export default defineTool({
   name: 'get_library',
   title: 'Your TIDAL library',
   description: [
-    "The logged-in user's TIDAL library, one kind per call: own playlists, favorite tracks, albums, artists, videos and playlists (most recently added first, with the date added), or personal mixes (daily, discovery, new releases).",
-    'Item ids feed get_playlist (playlists, mixes), get_album (albums), get_artist (artists), similar_tracks and manage_playlist (tracks); remove favorites with manage_favorites.',
-    'Up to `limit` items (default 50); pass nextCursor as cursor (same kind) for more. Needs a TIDAL login (account tool).',
+    "The logged-in user's TIDAL library, one kind per call: their own playlists, their favorites (tracks, albums, artists, videos, playlists; newest first, with the date added) or their personal mixes.",
+    'Up to `limit` items (default 50) with a nextCursor. Needs a TIDAL login (account tool).',
   ].join('\n'),
   inputSchema,
   outputSchema,

@@ -26,7 +26,7 @@ const inputSchema = z.strictObject({
   url: ParamPlaylistUrl.optional(),
   limit: ParamPageLimit.optional(),
   cursor: ParamCursor.optional().describe(
-    'The nextCursor from an earlier get_playlist result, for the next items (playlistId may then be omitted).',
+    'nextCursor of an earlier get_playlist call: the next items.',
   ),
   country: ParamCountry.optional().describe(
     "Two-letter country code (ISO 3166-1 alpha-2) for availability; defaults to your account's country when logged in, else the server setting.",
@@ -240,9 +240,8 @@ export default defineTool({
   name: 'get_playlist',
   title: 'Read a TIDAL playlist or mix',
   description: [
-    'Read any TIDAL playlist you can see — editorial, another user’s public one, your own (private ones need the login) or a mix — by playlistId or url.',
-    'Returns name, description, owner, type (USER, EDITORIAL, MIX), visibility, item count, duration, link, whether manage_playlist can change it, and a page of items in playlist order: position, track id, ISRC, album and artist ids.',
-    'Up to `limit` items (default 50); pass nextCursor as cursor for more. Works without a login for public and editorial playlists.',
+    "Read any TIDAL playlist or mix the caller can see (editorial, public, the user's own) by playlistId or url: name, owner, type, visibility, size, duration, link, whether manage_playlist can change it, and its items in order with track ids and ISRCs.",
+    'Up to `limit` items (default 50) with a nextCursor. Private playlists need the login.',
   ].join('\n'),
   inputSchema,
   outputSchema,

@@ -12,12 +12,12 @@ import { listParam, ParamCountry } from './params.js';
 export const MAX_COUNTRIES = 10;
 
 export const ParamCountries = listParam(
-  ParamCountry.describe('Two-letter country code (ISO 3166-1 alpha-2, any case).'),
+  ParamCountry.describe('Country code.'),
   1,
   MAX_COUNTRIES,
   'country code',
 ).describe(
-  'Also report in which of these countries each track can be played: up to 10 ISO 3166-1 alpha-2 codes, e.g. ["US", "SE", "JP"]. Costs one request per country and 20 tracks.',
+  'Also say where each track can be played: up to 10 country codes, e.g. ["US","SE","JP"] (a request per country and 20 tracks).',
 );
 
 export const AvailabilityOutput = z

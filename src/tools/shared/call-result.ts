@@ -72,3 +72,17 @@ export function bounded(
 export function advertisedOnly(schema: z.ZodObject): StandardSchemaWithJSON {
   return { '~standard': { ...schema['~standard'], validate: (value: unknown) => ({ value }) } };
 }
+
+/**
+ * A tool's input schema as published: the same validation, but the JSON Schema without its
+ * `$schema` line. MCP takes 2020-12 as the dialect when none is named, and every token of
+ * tools/list is read by the model on every turn.
+ */
+export function leanInput(schema: z.ZodObject): StandardSchemaWithJSON {
+  const standard = schema['~standard'];
+  const input: typeof standard.jsonSchema.input = (options) => {
+    const { $schema: _dialect, ...rest } = standard.jsonSchema.input(options);
+    return rest;
+  };
+  return { '~standard': { ...standard, jsonSchema: { ...standard.jsonSchema, input } } };
+}

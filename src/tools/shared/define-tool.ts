@@ -17,7 +17,14 @@ import type { TidalCatalog } from '../../tidal/catalog/index.js';
 import type { TidalLibrary } from '../../tidal/library/index.js';
 import type { TidalPlaylists } from '../../tidal/playlists/index.js';
 import { withReadOnly } from '../../tidal/read-only.js';
-import { advertisedOnly, bounded, errorResult, type Started, statsMeta } from './call-result.js';
+import {
+  advertisedOnly,
+  bounded,
+  errorResult,
+  leanInput,
+  type Started,
+  statsMeta,
+} from './call-result.js';
 import type { ClientLogging } from './client-log.js';
 import { canOpenUrls, OPEN_URL, urlAnswer } from './elicitation.js';
 import { describeError, logInternal } from './error-boundary.js';
@@ -205,7 +212,7 @@ export function registerTool(
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: tool.inputSchema,
+      inputSchema: leanInput(tool.inputSchema),
       outputSchema: advertisedOnly(tool.outputSchema),
       annotations: { title: tool.title, ...tool.annotations },
     },

@@ -23,18 +23,16 @@ export function isCountryCode(value: string): boolean {
   return ISO_COUNTRIES.has(value.toUpperCase());
 }
 
+/** Checked in code, not in the published schema: every byte of tools/list is read each turn. */
 export const ParamCountry = z
   .string()
-  .regex(
-    /^[A-Za-z]{2}$/,
-    'expected a two-letter ISO 3166-1 alpha-2 country code such as US, GB, DE or NO',
-  )
+  .refine((v) => /^[A-Za-z]{2}$/.test(v), {
+    message: 'expected a two-letter ISO 3166-1 alpha-2 country code such as US, GB, DE or NO',
+  })
   .refine(isCountryCode, {
     message: 'expected an ISO 3166-1 alpha-2 country code such as US, GB, DE or NO',
   })
-  .describe(
-    'Two-letter country code (ISO 3166-1 alpha-2, any case) for catalog availability; defaults to the server setting.',
-  );
+  .describe("Country code, e.g. US (default: the user's, else the server's).");
 
 /** "10" means 10: models sometimes quote numbers. Anything else is left for the schema to refuse. */
 function numberFromText(value: unknown): unknown {
@@ -78,11 +76,10 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 
 export const ParamCursor = z
   .string()
-  .min(1, 'expected the nextCursor value from an earlier result')
-  .max(2000, 'expected the nextCursor value from an earlier result')
-  .describe(
-    'The nextCursor value from an earlier result of this tool, to continue where it stopped.',
-  );
+  .refine((v) => v.length >= 1 && v.length <= 2000, {
+    message: 'expected the nextCursor value from an earlier result',
+  })
+  .describe('nextCursor of an earlier result of this tool, to continue.');
 
 /** TIDAL ids are opaque, but they never contain path characters; reject what could walk paths. */
 export const TIDAL_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
@@ -114,12 +111,15 @@ function idFrom(kind: LinkKind) {
  * checked in code) so clients that validate before sending do not refuse a pasted link.
  */
 export function idParam(kind: LinkKind, description: string) {
-  return z
-    .preprocess(
-      idFrom(kind),
-      z.string().refine((v) => TIDAL_ID_PATTERN.test(v), ID_RULE),
-    )
-    .describe(description);
+  return idSchema(kind).describe(description);
+}
+
+/** The same without a description, for the items of a list (the list describes them once). */
+export function idSchema(kind: LinkKind) {
+  return z.preprocess(
+    idFrom(kind),
+    z.string().refine((v) => TIDAL_ID_PATTERN.test(v), ID_RULE),
+  );
 }
 
 /** A list that also accepts a single value for a one-element list; `noun` is singular. */
@@ -135,22 +135,22 @@ export function listParam<T extends z.ZodType>(item: T, min: number, max: number
 
 export const ParamAlbumId = idParam(
   'album',
-  'TIDAL album id, e.g. 251380836, or its tidal.com link (ids come from search_catalog or tracks_by_isrc).',
+  'Album id or tidal.com link (from search_catalog, get_artist or tracks_by_isrc).',
 );
 
 export const ParamArtistId = idParam(
   'artist',
-  'TIDAL artist id, e.g. 1566, or its tidal.com link (from search_catalog results or a track/album artist).',
+  'Artist id or tidal.com link (from search_catalog or any track or album artist).',
 );
 
 export const ParamTrackId = idParam(
   'track',
-  'TIDAL track id, e.g. 75413016, or its tidal.com link (from search_catalog, get_album or tracks_by_isrc).',
+  'Track id or tidal.com link (from search_catalog, get_album or tracks_by_isrc).',
 );
 
 export const ParamPlaylistId = idParam(
   'playlist',
-  'TIDAL playlist id (a UUID) or its tidal.com link (from get_library, search_catalog or manage_playlist create).',
+  'Playlist id (a UUID) or tidal.com link (from get_library or search_catalog).',
 );
 
 /** The default list size when `limit` is omitted. */

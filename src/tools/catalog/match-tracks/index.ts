@@ -36,7 +36,7 @@ const inputSchema = z.strictObject({
     .max(200_000, 'expected at most 200,000 characters; split the list into several calls')
     .optional()
     .describe(
-      'The tracklist as pasted, one song per line: "Artist - Title", "Title by Artist", numbered or bulleted, optionally with a duration (3:45) or an ISRC; or CSV with a header row (Exportify/Spotify: Track Name, Artist Name(s), Album Name, ISRC, Duration (ms); or artist,title). Up to 500 songs. Give text or lines, not both.',
+      'The list as pasted: a song per line ("Artist - Title", "Title by Artist", numbered, with a duration or ISRC), or CSV with a header (Exportify columns, or artist,title). Up to 500.',
     ),
   lines: z
     .array(z.string().max(1000, 'expected at most 1,000 characters per line'))
@@ -50,7 +50,7 @@ const inputSchema = z.strictObject({
     'Lines of results per answer, 1 to 100 (default 50); a longer list comes back with a nextCursor.',
   ).optional(),
   cursor: ParamCursor.optional().describe(
-    'The nextCursor from an earlier match_tracks result, alone (without text or lines), for its next lines; nothing is looked up again.',
+    'nextCursor of an earlier match_tracks call, alone: its next lines (nothing looked up again).',
   ),
   candidates: z
     .number()
@@ -134,10 +134,9 @@ export default defineTool({
   name: 'match_tracks',
   title: 'Match a pasted tracklist to TIDAL tracks',
   description: [
-    'Find the TIDAL track for every song in a pasted list (a Spotify/Exportify or Apple Music CSV export, a setlist, "Artist - Title" lines), up to 500 per call, in one call.',
-    'Each line gets the best track (id, artists with ids, album, duration, ISRC, link), a confidence — exact (ISRC), high, medium, low or none — and a reason; lines that are not exact or high also list alternatives.',
-    'It prefers the original studio recording over live, remix, karaoke, cover, sped-up and remastered versions unless the line names one, and never guesses a track for a song TIDAL does not have.',
-    'Track ids feed manage_playlist; album ids feed get_album.',
+    'Match a pasted song list (a CSV export, a setlist, "Artist - Title" lines; up to 500) to TIDAL tracks in one call.',
+    'Each line gets the best track, a confidence (exact = ISRC, high, medium, low, none), a reason, and alternatives when not exact or high. It prefers the original studio recording unless the line names a version, and never invents a match.',
+    'Long lists come back in pages (nextCursor).',
   ].join('\n'),
   inputSchema,
   outputSchema: MatchTracksOutput,

@@ -64,10 +64,9 @@ export default defineTool({
   name: 'manage_favorites',
   title: 'Add or remove TIDAL favorites',
   description: [
-    "Add to or remove from the logged-in user's TIDAL favorites (My Collection): tracks, albums, artists, playlists or videos.",
-    'Give ids (from search_catalog, get_album, get_playlist or get_library), or ISRCs for tracks, or barcodes for albums — up to 500 per call, written 50 per request.',
-    'Items already favorites are reported, not added twice. remove changes nothing unless confirm is true: call without it for a preview, show it to the user, then repeat with confirm: true.',
-    'Every item gets a status: added, already_favorite, removed, not_found, duplicate, failed (with the reason) or unknown. Needs a TIDAL login (account tool).',
+    "Add or remove the logged-in user's TIDAL favorites (tracks, albums, artists, playlists, videos) by ids, ISRCs (tracks) or barcodes (albums); up to 500 per call.",
+    'Items already favorites are reported, not added twice. remove only previews unless confirm is true: show the preview to the user, then repeat with confirm: true.',
+    'Each item gets a status (added, already_favorite, removed, not_found, failed with the reason, unknown). Needs a TIDAL login (account tool).',
   ].join('\n'),
   inputSchema: ManageFavoritesInput,
   outputSchema: ManageFavoritesOutput,

@@ -4,7 +4,13 @@
  */
 import * as z from 'zod/v4';
 import { InputError } from '../../shared/errors.js';
-import { freeText, listParam, ParamPlaylistId, ParamTrackId } from '../../shared/params.js';
+import {
+  freeText,
+  idSchema,
+  listParam,
+  ParamPlaylistId,
+  ParamTrackId,
+} from '../../shared/params.js';
 import { ACTIONS, type Action } from './shared.js';
 
 /** The OAS sets no maximum; these keep names and descriptions to what TIDAL's apps display. */
@@ -21,7 +27,7 @@ export const ManagePlaylistInput = z
         'create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
       ),
     playlistId: ParamPlaylistId.describe(
-      'Playlist id (a UUID) of one of your playlists, or its tidal.com link, from get_library (kind playlists) or manage_playlist create. Required by every action except create.',
+      'Id or link of one of your playlists (from get_library or create); every action but create.',
     ),
     name: freeText(1, MAX_NAME_LENGTH, 'a non-empty playlist name').describe(
       'Playlist name (create, update).',
@@ -31,31 +37,25 @@ export const ManagePlaylistInput = z
     ),
     visibility: z
       .enum(['public', 'unlisted'])
-      .describe(
-        'public: listed on your profile · unlisted: anyone with the link (create default: unlisted).',
-      ),
-    trackIds: listParam(ParamTrackId, 1, MAX_TRACKS_PER_CALL, 'track id').describe(
-      'TIDAL track ids (from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library) for add_tracks, remove_tracks, reorder, create.',
+      .describe('public: on your profile · unlisted (the default): anyone with the link.'),
+    trackIds: listParam(idSchema('track'), 1, MAX_TRACKS_PER_CALL, 'track id').describe(
+      'Track ids or links (from search_catalog, get_album, tracks_by_isrc, get_playlist or get_library).',
     ),
     isrcs: listParam(
       z.string().max(64, 'expected ISRCs of 12 characters, e.g. USRC17607839'),
       1,
       MAX_TRACKS_PER_CALL,
       'ISRC',
-    ).describe('ISRCs to resolve and add (add_tracks, create); unresolved ones are reported.'),
+    ).describe('ISRCs to add (add_tracks, create); unresolved ones are reported.'),
     beforeTrackId: ParamTrackId.describe(
-      'add_tracks/reorder: put the tracks before this track of the playlist (a track id from get_playlist; default: at the end).',
+      'Put the tracks before this track of the playlist (from get_playlist; default: the end).',
     ),
     allowDuplicates: z
       .boolean()
-      .describe(
-        'add_tracks: also add tracks already in the playlist (default false: they are skipped).',
-      ),
+      .describe('add_tracks: add tracks already in the playlist too (default: skip them).'),
     confirm: z
       .boolean()
-      .describe(
-        'delete and remove_tracks change nothing without confirm: true; they return a preview instead.',
-      ),
+      .describe('delete, remove_tracks: without confirm: true they only preview.'),
   })
   .partial({
     playlistId: true,
