@@ -83,7 +83,15 @@ export interface InProcessOptions {
    * The client declares URL-mode elicitation and answers every elicitation request with this,
    * recording the request in `elicitations`.
    */
-  elicitation?: 'accept' | 'decline' | 'cancel';
+  elicitation?: 'accept' | 'decline' | 'cancel' | FormAnswers;
+}
+
+/** A client that declares form elicitation (and URL) and answers forms with `reply`. */
+export interface FormAnswers {
+  reply: (params: Record<string, unknown>) => {
+    action: 'accept' | 'decline' | 'cancel';
+    content?: Record<string, unknown>;
+  };
 }
 
 async function connect(
@@ -91,8 +99,9 @@ async function connect(
   options: InProcessOptions,
   elicitations: Record<string, unknown>[],
 ): Promise<{ client: Client; stop(): Promise<void> }> {
+  const forms = typeof options.elicitation === 'object' ? options.elicitation : undefined;
   const capabilities = options.elicitation
-    ? { ...options.capabilities, elicitation: { url: {} } }
+    ? { ...options.capabilities, elicitation: forms ? { form: {}, url: {} } : { url: {} } }
     : options.capabilities;
   const client = new Client(
     { name: 'in-process-test', version: '1.0.0' },
@@ -107,6 +116,7 @@ async function connect(
       'elicitation/create',
       (request: { params: Record<string, unknown> }) => {
         elicitations.push(request.params);
+        if (typeof answer === 'object') return Promise.resolve(answer.reply(request.params));
         return Promise.resolve({ action: answer });
       },
     );

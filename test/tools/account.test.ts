@@ -259,7 +259,7 @@ describe('account', () => {
     await eventually(async () => (await a!.status()).loggedIn === true);
     const preview = await a.h.tool('account', { action: 'logout' });
     expect(preview.structured).toMatchObject({ preview: true });
-    expect(preview.text).toContain(`this would log ${DEFAULT_USER.username} out of TIDAL`);
+    expect(preview.text).toContain(`This would log ${DEFAULT_USER.username} out of TIDAL`);
     expect(a.store.value).toBeDefined();
     const done = await a.h.tool('account', { action: 'logout', confirm: true });
     expect(done.structured).toMatchObject({ removed: true });

@@ -305,7 +305,7 @@ describe('manage_playlist', () => {
     const preview = await h.call({ action: 'delete', playlistId: id });
     expect(preview.structured).toMatchObject({ changed: false, preview: true });
     expect(preview.text).toContain(
-      'Nothing deleted yet: this would permanently delete playlist "Doomed" with 2 items',
+      'Nothing deleted yet. This would permanently delete playlist "Doomed" with 2 items',
     );
     expect(fake.userPlaylists.get(id)).toBeDefined();
     const done = await h.call({ action: 'delete', playlistId: id, confirm: true });

@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/v4';
 import type { AccountStatus, PendingLogin } from '../../auth/user-session.js';
-import { defineTool, type ToolContext } from '../shared/define-tool.js';
+import { defineTool, previewLead, type ToolContext } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { lines } from '../shared/format.js';
 
@@ -107,11 +107,15 @@ async function run(input: { action: Output['action']; confirm?: boolean }, ctx: 
   if (input.confirm !== true) {
     const status = await account.status();
     const who = status.username ?? status.userId;
-    const message =
-      status.loggedIn || who
-        ? `Nothing changed yet: this would log ${who ?? 'the current user'} out of TIDAL here (the stored login is deleted). Confirm with the user, then call again with confirm: true.`
-        : 'Not logged in to TIDAL: there is nothing to log out.';
-    return { structured: { action: 'logout' as const, message, preview: true, status } };
+    if (!status.loggedIn && !who) {
+      const message = 'Not logged in to TIDAL: there is nothing to log out.';
+      return { structured: { action: 'logout' as const, message, preview: true, status } };
+    }
+    const decision = ctx.confirm(`Log ${who ?? 'the current user'} out of TIDAL here?`);
+    if (decision !== 'proceed') {
+      const message = `${previewLead(decision, 'changed')} This would log ${who ?? 'the current user'} out of TIDAL here (the stored login is deleted). Confirm with the user, then call again with confirm: true.`;
+      return { structured: { action: 'logout' as const, message, preview: true, status } };
+    }
   }
   const { removed, storage } = await account.logout();
   const message = removed

@@ -26,7 +26,15 @@ import {
   statsMeta,
 } from './call-result.js';
 import type { ClientLogging } from './client-log.js';
-import { canOpenUrls, OPEN_URL, urlAnswer } from './elicitation.js';
+import {
+  askToConfirm,
+  canAskForms,
+  canOpenUrls,
+  ConfirmationNeeded,
+  confirmAnswer,
+  OPEN_URL,
+  urlAnswer,
+} from './elicitation.js';
 import { describeError, logInternal } from './error-boundary.js';
 import type { ResultPages } from './result-pages.js';
 
@@ -76,6 +84,13 @@ export interface ToolContext {
    * user answered. Undefined on a first call.
    */
   urlOpened: 'accept' | 'decline' | 'cancel' | undefined;
+  /**
+   * A destructive action called without confirm: true asks here. Where the client can show a
+   * form (elicitation), the user is asked `question` and the tool is called again with the
+   * answer: 'proceed' (they agreed) or 'declined'. A client that cannot ask gets 'preview': the
+   * tool answers with its preview, and the model asks the user and repeats with confirm: true.
+   */
+  confirm(question: string): 'proceed' | 'declined' | 'preview';
 }
 
 export interface ToolResult<O> {
@@ -112,6 +127,26 @@ export type AnyToolDefinition = Omit<ToolDefinition<z.ZodObject, z.ZodObject>, '
   handler(input: never, ctx: ToolContext): Promise<ToolResult<unknown>>;
 };
 
+/**
+ * Whether a destructive action goes ahead: `confirm: true` in the arguments, or the user's yes
+ * through the client (ToolContext.confirm). 'declined' and 'preview' both mean: answer with the
+ * preview, saying for 'declined' that the user said no.
+ */
+export function decide(
+  ctx: ToolContext,
+  confirmed: boolean | undefined,
+  question: string,
+): 'proceed' | 'declined' | 'preview' {
+  return confirmed === true ? 'proceed' : ctx.confirm(question);
+}
+
+/** The first sentence of a preview: what happened, and what the model should do next. */
+export function previewLead(decision: 'declined' | 'preview', what: string): string {
+  return decision === 'declined'
+    ? `The user declined: nothing ${what}.`
+    : `Nothing ${what} yet.`;
+}
+
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
   definition: ToolDefinition<I, O>,
 ): ToolDefinition<I, O> {
@@ -134,9 +169,16 @@ function toolContext(
   ctx: ServerContext,
   toolName: string,
   fallback: string,
+  canAsk: boolean,
 ): ToolContext {
   const progressToken = ctx.mcpReq._meta?.progressToken;
   return {
+    confirm: (question) => {
+      const answer = confirmAnswer(ctx);
+      if (answer !== undefined) return answer;
+      if (canAsk) throw new ConfirmationNeeded(question);
+      return 'preview';
+    },
     urlOpened: urlAnswer(ctx),
     userMessage: (error) => userMessage(error, (e) => logInternal(deps.logger, toolName, e)),
     deps,
@@ -170,7 +212,8 @@ async function call(
   try {
     const handle = async () => {
       const fallback = await fallbackCountry(deps, ctx.mcpReq.signal);
-      return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback));
+      const canAsk = canAskForms(server, ctx);
+      return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback, canAsk));
     };
     const guarded = tool.annotations.readOnlyHint
       ? () => withReadOnly(`tool ${tool.name}`, handle)
@@ -192,6 +235,7 @@ async function call(
       _meta: statsMeta(deps.reportCallStats, stats, started),
     };
   } catch (error) {
+    if (error instanceof ConfirmationNeeded) return askToConfirm(error.question);
     // A cancelled call fails with whatever the abort reason was (over HTTP: the SDK's
     // "Connection closed"); it is not an internal error, and nobody reads the result.
     const text = ctx.mcpReq.signal.aborted

@@ -84,7 +84,12 @@ export default defineTool({
     const base = { action: args.action, kind: args.kind };
     if (args.action === 'remove' && args.confirm !== true) {
       const structured = { ...base, ...(await preview(call, results, ids)) };
-      return { structured, text: render(structured) };
+      const question = `Remove ${ids.length} ${args.kind} from your TIDAL favorites?`;
+      const decision = ctx.confirm(question);
+      if (decision !== 'proceed') {
+        if (decision === 'declined') structured.message = `The user declined. ${structured.message}`;
+        return { structured, text: render(structured) };
+      }
     }
     const { failure } = await writeFavorites(call, args.action, ids, resultsById(results));
     const structured: ManageFavoritesResult = {

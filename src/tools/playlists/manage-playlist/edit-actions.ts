@@ -1,5 +1,6 @@
 /** create, update and delete of a whole playlist. delete is confirm-gated. */
 import type { PlaylistAttributes } from '../../../tidal/playlists/index.js';
+import { decide, previewLead } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
@@ -122,12 +123,17 @@ export async function deletePlaylist(
   );
   const { playlist } = await ownedPlaylist(call, playlistId);
   const size = playlist.numberOfItems === undefined ? '' : ` with ${playlist.numberOfItems} items`;
-  if (args.confirm !== true) {
+  const decision = decide(
+    call.ctx,
+    args.confirm,
+    `Delete your TIDAL playlist "${playlist.name}"${size}? This cannot be undone.`,
+  );
+  if (decision !== 'proceed') {
     return {
       action: 'delete',
       changed: false,
       preview: true,
-      message: `Nothing deleted yet: this would permanently delete playlist "${playlist.name}"${size}. Confirm with the user, then call again with confirm: true.`,
+      message: `${previewLead(decision, 'deleted')} This would permanently delete playlist "${playlist.name}"${size}. Confirm with the user, then call again with confirm: true.`,
       playlist,
     };
   }

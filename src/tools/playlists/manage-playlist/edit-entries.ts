@@ -9,6 +9,7 @@ import {
   type PlaylistEntry,
 } from '../../../tidal/playlists/index.js';
 import { names } from '../../shared/format.js';
+import { decide, previewLead } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
@@ -138,8 +139,10 @@ export async function removeTracks(
     const message = `None of these tracks is in "${name}"; nothing to remove.`;
     return { ...base, changed: false, ...summarizedResults(preview, message) };
   }
-  if (args.confirm !== true) {
-    const message = `Nothing removed yet: this would remove ${doomed.length} entr${doomed.length === 1 ? 'y' : 'ies'} from "${name}". Confirm with the user, then call again with confirm: true.`;
+  const entries = `${doomed.length} entr${doomed.length === 1 ? 'y' : 'ies'}`;
+  const decision = decide(call.ctx, args.confirm, `Remove ${entries} from your playlist "${name}"?`);
+  if (decision !== 'proceed') {
+    const message = `${previewLead(decision, 'removed')} This would remove ${entries} from "${name}". Confirm with the user, then call again with confirm: true.`;
     return { ...base, changed: false, preview: true, ...summarizedResults(preview, message) };
   }
   const outcome = await removeEntries(call, playlistId, doomed);
