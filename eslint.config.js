@@ -17,7 +17,17 @@ const ALLOWED_IMPORTS = {
   'matching/': ['matching/', 'tidal/isrc.ts', 'errors.ts'],
   'tools/': ['tools/', 'tidal/', 'matching/', 'auth/user-session.ts', 'errors.ts', 'log.ts'],
   'transports/': ['transports/', 'app.ts', 'server.ts', 'config.ts', 'errors.ts', 'log.ts'],
-  'server.ts': ['server.ts', 'tools/', 'identity.ts', 'log.ts', 'version.ts'],
+  'server.ts': [
+    'server.ts',
+    'tools/',
+    'resources/',
+    'prompts/',
+    'identity.ts',
+    'log.ts',
+    'version.ts',
+  ],
+  'resources/': ['resources/', 'tools/', 'tidal/', 'auth/user-session.ts', 'errors.ts'],
+  'prompts/': ['prompts/', 'tools/', 'tidal/', 'auth/user-session.ts', 'errors.ts', 'resources/'],
   'identity.ts': ['identity.ts', 'version.ts'],
   'commands.ts': [
     'commands.ts',

@@ -8,6 +8,8 @@ import { ClientLogging } from './tools/shared/client-log.js';
 import { registerTool, type ToolDepsSource } from './tools/shared/define-tool.js';
 import { toolsFor } from './tools/index.js';
 import { serverIdentity } from './identity.js';
+import { registerPrompts } from './prompts/index.js';
+import { registerResources } from './resources/index.js';
 
 const INSTRUCTIONS = [
   "tidal-mcp looks music up in the TIDAL catalog and works with the user's TIDAL library.",
@@ -27,13 +29,22 @@ export function createServer(
 ): McpServer {
   const readOnly = options.readOnly ?? (typeof deps === 'function' ? false : deps.readOnly);
   const server = new McpServer(serverIdentity(), {
-    // The tool list is fixed for the life of the process, so never promise list_changed.
+    // The tool, resource-template and prompt lists are fixed for the life of the process, so never
+    // promise list_changed (a user's playlists in resources/list change, but nobody is told).
     // logging: clients may choose a level (logging/setLevel, or per request in 2026-07-28) and
     // then receive a call's log lines as notifications, redacted like stderr.
-    capabilities: { tools: { listChanged: false }, logging: {} },
+    capabilities: {
+      tools: { listChanged: false },
+      resources: { listChanged: false, subscribe: false },
+      prompts: { listChanged: false },
+      completions: {},
+      logging: {},
+    },
     instructions: INSTRUCTIONS,
   });
   const logging = new ClientLogging(server);
   for (const tool of toolsFor({ readOnly })) registerTool(server, tool, deps, logging);
+  registerResources(server, deps);
+  registerPrompts(server, deps);
   return server;
 }

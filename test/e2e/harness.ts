@@ -75,7 +75,7 @@ export async function callTool(
   const content = (result.content ?? []) as { type: string; text?: string }[];
   return {
     isError: result.isError === true,
-    text: content.map((c) => c.text ?? '').join('\n'),
+    text: content.flatMap((c) => (c.text === undefined ? [] : [c.text])).join('\n'),
     structured: result.structuredContent as Record<string, unknown> | undefined,
     meta: result._meta,
   };

@@ -92,4 +92,44 @@ describe('MCP Inspector CLI over stdio', () => {
     expect(result.isError).toBeFalsy();
     expect(result.structuredContent).toBeDefined();
   });
+
+  it.each(['legacy', 'modern'] as const)(
+    'lists the resource templates and reads an album (%s era)',
+    async (era) => {
+      const templates = (await inspector(era, '--method', 'resources/templates/list')) as {
+        resourceTemplates: { uriTemplate: string }[];
+      };
+      expect(templates.resourceTemplates.map((t) => t.uriTemplate)).toEqual([
+        'tidal://album/{id}',
+        'tidal://artist/{id}',
+        'tidal://track/{id}',
+        'tidal://playlist/{id}',
+      ]);
+      const listed = (await inspector(era, '--method', 'resources/list')) as {
+        resources: unknown[];
+      };
+      expect(listed.resources).toEqual([]); // logged out: no playlists of one's own
+      const uri = `tidal://album/${FIXTURES.albumWithManyTracks}`;
+      const read = (await inspector(era, '--method', 'resources/read', '--uri', uri)) as {
+        contents: { uri: string; mimeType: string; text: string }[];
+      };
+      expect(read.contents[0]).toMatchObject({ uri, mimeType: 'text/markdown' });
+      expect(read.contents[0]?.text).toMatch(/^# Album \(US\): /);
+    },
+  );
+
+  it.each(['legacy', 'modern'] as const)('gets a prompt (%s era)', async (era) => {
+    const result = (await inspector(
+      era,
+      '--method',
+      'prompts/get',
+      '--prompt-name',
+      'explore_artist',
+      '--prompt-args',
+      `artist=${FIXTURES.uniqueArtistName}`,
+    )) as { messages: { role: string; content: { text: string } }[] };
+    expect(result.messages[0]?.content.text.split('\n')[0]).toBe(
+      `Tell me about ${FIXTURES.uniqueArtistName} on TIDAL.`,
+    );
+  });
 });

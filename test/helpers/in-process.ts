@@ -170,7 +170,7 @@ export async function startInProcess(
       const content = (result.content ?? []) as { text?: string }[];
       return {
         isError: result.isError === true,
-        text: content.map((c) => c.text ?? '').join('\n'),
+        text: content.flatMap((c) => (c.text === undefined ? [] : [c.text])).join('\n'),
         structured: (result.structuredContent ?? {}) as Record<string, any>,
         meta: result._meta,
       };

@@ -3,9 +3,11 @@
  * per ISRC, unpaginated); a single ISRC returns every track that carries it, page after page.
  */
 import { isAbort } from '../../errors.js';
+import { apiPath } from '../api-path.js';
 import { chunk } from '../batches.js';
 import { mapSettled } from '../concurrency.js';
 import { CACHE_TTL } from '../cache.js';
+import { NotFoundError } from '../errors.js';
 import type { Track } from '../domain.js';
 import { Included, nextCursorOf, type Document, type Resource } from '../jsonapi.js';
 import { ISRC_BATCH_SIZE, isIsrc, normalizeIsrc } from '../isrc.js';
@@ -70,6 +72,20 @@ export class TracksApi {
       }
     }
     return lookup;
+  }
+
+  /** One track with its album and artists: one request. */
+  async get(trackId: string, ctx: CallContext): Promise<Track> {
+    const doc = await this.reader.get<Document<Resource>>(
+      apiPath('tracks', trackId),
+      { include: TRACK_INCLUDE },
+      CACHE_TTL.catalog,
+      `track ${trackId}`,
+      ctx,
+    );
+    const [resource] = asArray(doc.data);
+    if (!resource) throw new NotFoundError(`track ${trackId} was not found on TIDAL`);
+    return toTrack(resource, new Included(doc.included));
   }
 
   /** One batch: a single request, or for a single ISRC its pages (bounded). */

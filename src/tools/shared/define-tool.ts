@@ -36,6 +36,7 @@ import {
   urlAnswer,
 } from './elicitation.js';
 import { describeError, logInternal } from './error-boundary.js';
+import { resourceLinks } from './resource-links.js';
 import type { ResultPages } from './result-pages.js';
 
 /** What tools may use. Built once per process and shared by every connection. */
@@ -142,9 +143,7 @@ export function decide(
 
 /** The first sentence of a preview: what happened, and what the model should do next. */
 export function previewLead(decision: 'declined' | 'preview', what: string): string {
-  return decision === 'declined'
-    ? `The user declined: nothing ${what}.`
-    : `Nothing ${what} yet.`;
+  return decision === 'declined' ? `The user declined: nothing ${what}.` : `Nothing ${what} yet.`;
 }
 
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
@@ -154,7 +153,7 @@ export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
 }
 
 /** TIDAL_COUNTRY when set, else the logged-in user's country, else the built-in default. */
-async function fallbackCountry(deps: ToolDeps, signal: AbortSignal): Promise<string> {
+export async function countryFor(deps: ToolDeps, signal: AbortSignal): Promise<string> {
   if (deps.countryExplicit) return deps.defaultCountry;
   try {
     return (await deps.user.access(signal)).country.toUpperCase();
@@ -211,7 +210,7 @@ async function call(
   const stats = newCallStats();
   try {
     const handle = async () => {
-      const fallback = await fallbackCountry(deps, ctx.mcpReq.signal);
+      const fallback = await countryFor(deps, ctx.mcpReq.signal);
       const canAsk = canAskForms(server, ctx);
       return tool.handler(input as never, toolContext(deps, ctx, tool.name, fallback, canAsk));
     };
@@ -230,7 +229,7 @@ async function call(
     }
     const { text, structured } = bounded(result, tool.name, deps.logger);
     return {
-      content: [{ type: 'text' as const, text }],
+      content: [{ type: 'text' as const, text }, ...resourceLinks(structured)],
       structuredContent: structured,
       _meta: statsMeta(deps.reportCallStats, stats, started),
     };
@@ -243,6 +242,32 @@ async function call(
       : describeError(error, tool.name, deps.logger, tool.notFoundHint);
     return errorResult(text, statsMeta(deps.reportCallStats, stats, started));
   }
+}
+
+/**
+ * A read-only tool's answer outside a tool call (resources, prompt completions): the same
+ * handler, arguments checked by its own schema, no progress and nobody to ask. Errors propagate.
+ */
+export async function runTool(
+  tool: AnyToolDefinition,
+  args: Record<string, unknown>,
+  deps: ToolDeps,
+  signal: AbortSignal,
+): Promise<ToolResult<unknown>> {
+  if (!tool.annotations.readOnlyHint)
+    throw new Error(`runTool is for read-only tools, not ${tool.name}`);
+  const input: unknown = tool.inputSchema.parse(args);
+  const fallback = await countryFor(deps, signal);
+  const ctx: ToolContext = {
+    deps,
+    signal,
+    country: (given) => (given ?? fallback).toUpperCase(),
+    progress: () => Promise.resolve(),
+    userMessage: (error) => userMessage(error, (e) => logInternal(deps.logger, tool.name, e)),
+    urlOpened: undefined,
+    confirm: () => 'preview',
+  };
+  return withReadOnly(`tool ${tool.name}`, () => tool.handler(input as never, ctx));
 }
 
 export function registerTool(

@@ -23,6 +23,12 @@ export function isCountryCode(value: string): boolean {
   return ISO_COUNTRIES.has(value.toUpperCase());
 }
 
+/** Country codes starting with what was typed, for completions. */
+export function countryCodesLike(typed: string): string[] {
+  const prefix = typed.trim().toUpperCase();
+  return [...ISO_COUNTRIES].filter((code) => code.startsWith(prefix)).slice(0, 20);
+}
+
 /** Checked in code, not in the published schema: every byte of tools/list is read each turn. */
 export const ParamCountry = z
   .string()

@@ -87,7 +87,8 @@ export default defineTool({
       const question = `Remove ${ids.length} ${args.kind} from your TIDAL favorites?`;
       const decision = ctx.confirm(question);
       if (decision !== 'proceed') {
-        if (decision === 'declined') structured.message = `The user declined. ${structured.message}`;
+        if (decision === 'declined')
+          structured.message = `The user declined. ${structured.message}`;
         return { structured, text: render(structured) };
       }
     }

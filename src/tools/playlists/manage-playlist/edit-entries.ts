@@ -140,7 +140,11 @@ export async function removeTracks(
     return { ...base, changed: false, ...summarizedResults(preview, message) };
   }
   const entries = `${doomed.length} entr${doomed.length === 1 ? 'y' : 'ies'}`;
-  const decision = decide(call.ctx, args.confirm, `Remove ${entries} from your playlist "${name}"?`);
+  const decision = decide(
+    call.ctx,
+    args.confirm,
+    `Remove ${entries} from your playlist "${name}"?`,
+  );
   if (decision !== 'proceed') {
     const message = `${previewLead(decision, 'removed')} This would remove ${entries} from "${name}". Confirm with the user, then call again with confirm: true.`;
     return { ...base, changed: false, preview: true, ...summarizedResults(preview, message) };
