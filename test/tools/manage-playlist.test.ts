@@ -124,6 +124,23 @@ describe('manage_playlist', () => {
     expect(items(id)).toEqual([a, b, c, d, a]);
   });
 
+  it('decides on what the playlist holds now, not on a read cached before another app changed it', async () => {
+    const [a, c] = trackIds(2, 40);
+    const id = await create('Changed elsewhere', { trackIds: [a] });
+    // A read that would be cached: the preview of a removal writes nothing.
+    const preview = await h.call({ action: 'remove_tracks', playlistId: id, trackIds: [a] });
+    expect(preview.structured.changed).toBe(false);
+    // Another TIDAL app adds c in the meantime.
+    fake.userPlaylists.add(fake.userPlaylists.get(id)!, [{ type: 'tracks', id: c! }]);
+    fake.clearRequests();
+    const result = await h.call({ action: 'add_tracks', playlistId: id, trackIds: [c] });
+    expect(result.structured.results).toEqual([
+      { trackId: c, status: 'skipped', reason: 'already in the playlist' },
+    ]);
+    expect(items(id)).toEqual([a, c]);
+    expect(writes()).toEqual([]);
+  });
+
   it('inserts before a given track', async () => {
     const [a, b, c] = trackIds(3, 10);
     const id = await create('Insert', { trackIds: [a, b] });

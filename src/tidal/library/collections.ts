@@ -74,6 +74,7 @@ export class TidalCollections {
         ttlMs: CACHE_TTL.user,
         what: `your favorite ${kind}`,
         signal: user.signal,
+        fresh: user.fresh,
       },
     );
     const included = new Included(doc.included);

@@ -34,6 +34,11 @@ const ITEMS_INCLUDE = 'items,items.artists,items.albums';
 /** A call on the logged-in user's behalf: their token is required. */
 export interface UserContext extends CallContext {
   auth: TokenProvider;
+  /**
+   * Read past the cache: what a write is about to be decided on (duplicates, ownership, entry
+   * handles) must be TIDAL's current state, not a copy from a minute ago.
+   */
+  fresh?: boolean;
 }
 
 export interface PlaylistWithEntries {
@@ -67,6 +72,7 @@ export class TidalPlaylists {
       ttlMs: CACHE_TTL.user,
       what,
       signal: user.signal,
+      fresh: user.fresh,
     });
   }
 

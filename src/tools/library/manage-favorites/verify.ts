@@ -16,6 +16,9 @@ const MAX_PAGES = 50;
 /** TIDAL's clock and ours may differ; a favorite added this long before the call counts as ours. */
 const CLOCK_SKEW_MS = 60_000;
 
+/** Read-backs after a write must see TIDAL's state now, never a page cached before the write. */
+const fresh = (call: FavoritesCall) => ({ ...call.user, fresh: true });
+
 /**
  * Whether the write may have happened although it failed: the answer was lost (network), TIDAL
  * failed after the retries (5xx), or the same key is still being processed. A 429, a 4xx or a
@@ -37,7 +40,7 @@ export async function addedByThisCall(call: FavoritesCall): Promise<Set<string> 
   let cursor: string | undefined;
   try {
     for (let pages = 0; pages < MAX_PAGES; pages++) {
-      const page = await call.ctx.deps.library.favorites.page(call.user, call.kind, cursor);
+      const page = await call.ctx.deps.library.favorites.page(fresh(call), call.kind, cursor);
       for (const favorite of page.items) {
         const at = favorite.addedAt === undefined ? Number.NaN : Date.parse(favorite.addedAt);
         if (at < since) return ids;
@@ -58,7 +61,7 @@ export async function allFavorites(call: FavoritesCall): Promise<Set<string> | u
   let cursor: string | undefined;
   try {
     for (let pages = 0; pages < MAX_PAGES; pages++) {
-      const page = await call.ctx.deps.library.favorites.page(call.user, call.kind, cursor);
+      const page = await call.ctx.deps.library.favorites.page(fresh(call), call.kind, cursor);
       for (const favorite of page.items) ids.add(favorite.id);
       if (!page.nextCursor) return ids;
       cursor = page.nextCursor;

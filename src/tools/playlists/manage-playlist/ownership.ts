@@ -24,13 +24,15 @@ export async function ownedPlaylist(
   allEntries = false,
 ): Promise<OwnedPlaylist> {
   const playlists = call.ctx.deps.playlists;
-  const found = await playlists.getWithOwners(call.user, playlistId);
+  // Every caller is about to write: decide on TIDAL's current state, never on the cache.
+  const user = { ...call.user, fresh: true };
+  const found = await playlists.getWithOwners(user, playlistId);
   const name = found.playlist.name;
   // TIDAL may withhold the owners relationship: then list the user's own playlists instead.
   const mine =
     found.ownerIds.length > 0
       ? found.ownerIds.includes(call.access.userId)
-      : await playlists.isMine(call.user, playlistId);
+      : await playlists.isMine(user, playlistId);
   if (!mine)
     throw new InputError(
       'playlistId',
@@ -43,6 +45,6 @@ export async function ownedPlaylist(
       `playlist "${name}" is a ${type} playlist, which TIDAL does not let you change; only your own USER playlists can be (create one with manage_playlist create and add the tracks there)`,
     );
   if (!allEntries) return { playlist: found.playlist, entries: found.entries.items };
-  const { entries, complete } = await playlists.allEntries(call.user, playlistId, found.entries);
+  const { entries, complete } = await playlists.allEntries(user, playlistId, found.entries);
   return { playlist: found.playlist, entries, complete };
 }
