@@ -252,6 +252,11 @@ describe('manage_playlist dedupe and albumIds', () => {
         `albumIds[1]: album 999999999 was not found on TIDAL in ${DEFAULT_USER.country}`,
       ],
       [
+        'a malformed ISRC, before the playlist is created',
+        { action: 'create', name: 'Never', isrcs: ['XX'] },
+        'isrcs[0]: "XX" is not an ISRC',
+      ],
+      [
         'more tracks than one call may add',
         {
           action: 'create',

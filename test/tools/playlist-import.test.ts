@@ -145,8 +145,9 @@ describe('manage_playlist import', () => {
       counts: { added: 7, not_matched: 3 },
     });
     expect(result.structured.preview).toBeUndefined();
-    expect(result.text.split('\n').slice(0, 3)).toEqual([
+    expect(result.text.split('\n').slice(0, 4)).toEqual([
       'Created playlist "Confirmed". Added 7 of 10 lines to "Confirmed"; 3 not matched well enough. Matches: 0 exact, 7 high, 1 medium, 1 low, 1 none.',
+      `Playlist: Confirmed · 7 items · user · id ${playlistId} · https://tidal.com/browse/playlist/${playlistId}`,
       'Added (7):',
       `1. high · Hello — Adele · id ${id('adele-hello')}`,
     ]);
@@ -198,11 +199,18 @@ describe('manage_playlist import', () => {
     const result = await h.call({
       action: 'import',
       name: 'From Spotify',
+      description: 'my Spotify favourites',
+      visibility: 'public',
       text,
       minConfidence: 'exact',
       confirm: true,
     });
     expect(result.isError, result.text).toBe(false);
+    expect(fake.userPlaylists.get(result.structured.playlist.id)).toMatchObject({
+      name: 'From Spotify',
+      description: 'my Spotify favourites',
+      accessType: 'PUBLIC',
+    });
     expect(result.structured.matched).toEqual({ exact: 1, high: 1, medium: 0, low: 0, none: 0 });
     expect(items(result.structured.playlist.id)).toEqual([id('hallelujah-buckley')]);
     expect((result.structured.results as Result[]).map((r) => [r.line, r.status])).toEqual([

@@ -7,7 +7,7 @@
  */
 import type { Confidence } from '../../../matching/index.js';
 import { MAX_STRUCTURED_CHARS, MAX_TEXT_CHARS } from '../../shared/bounds.js';
-import { lines } from '../../shared/format.js';
+import { lines, playlistLine } from '../../shared/format.js';
 import { countBy, LISTED_RESULTS, type ManagePlaylistResult, type TrackResult } from './shared.js';
 
 const GOING_IN = new Set<TrackResult['status']>(['would_add', 'added']);
@@ -100,6 +100,7 @@ export function renderImport(r: ManagePlaylistResult): string {
   const statuses = Object.keys(HEADINGS).filter((s) => (r.counts?.[s] ?? 0) > 0);
   return lines(
     r.message,
+    r.playlist && `Playlist: ${playlistLine(r.playlist)}`,
     statuses.flatMap((status) => {
       const listed = (r.results ?? []).filter((x) => x.status === status);
       const more = r.moreLines?.[status];

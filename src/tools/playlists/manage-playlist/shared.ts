@@ -83,7 +83,12 @@ export const ManagePlaylistOutput = z.object({
       'When more than 50 tracks were given: the ids (or ISRCs) of the unlisted results, by status.',
     ),
   matched: z
-    .record(z.enum(CONFIDENCES), z.number())
+    .object(
+      Object.fromEntries(CONFIDENCES.map((c) => [c, z.number()])) as Record<
+        (typeof CONFIDENCES)[number],
+        z.ZodNumber
+      >,
+    )
     .optional()
     .describe('import: how many lines matched at each confidence.'),
   moreLines: z
