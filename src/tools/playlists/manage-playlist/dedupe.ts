@@ -61,10 +61,17 @@ function previewResults(entries: readonly PlaylistEntry[], dupes: readonly Dupli
   });
 }
 
+/** Past 100 pages a playlist is not read to its end: say that only its start was checked. */
+function partly(owned: OwnedPlaylist): string {
+  return owned.complete === false
+    ? ` Only its first ${owned.entries.length} entries were checked.`
+    : '';
+}
+
 function preview(owned: OwnedPlaylist, results: TrackResult[], by: By): ManagePlaylistResult {
   const n = results.length;
   const name = owned.playlist.name;
-  const message = `Nothing removed yet: this would remove ${n} duplicate entr${n === 1 ? 'y' : 'ies'} (by ${by}) from "${name}", keeping each first occurrence. Confirm with the user, then call again with confirm: true.`;
+  const message = `Nothing removed yet: this would remove ${n} duplicate entr${n === 1 ? 'y' : 'ies'} (by ${by}) from "${name}", keeping each first occurrence. Confirm with the user, then call again with confirm: true.${partly(owned)}`;
   return {
     action: 'dedupe',
     changed: false,
@@ -89,14 +96,12 @@ export async function dedupePlaylist(
   const owned = await ownedPlaylist(call, playlistId, true);
   const { entries } = owned;
   const dupes = findDuplicates(entries.map(recordingOf), by);
-  const partly =
-    owned.complete === false ? ` Only its first ${entries.length} entries were checked.` : '';
   if (dupes.length === 0) {
     return {
       action: 'dedupe',
       changed: false,
       playlist: owned.playlist,
-      message: `No duplicates (by ${by}) in "${owned.playlist.name}"; nothing to remove.${partly}`,
+      message: `No duplicates (by ${by}) in "${owned.playlist.name}"; nothing to remove.${partly(owned)}`,
     };
   }
   const results = previewResults(entries, dupes, by);
@@ -132,7 +137,7 @@ async function removeDuplicates(
     playlist: { ...owned.playlist, ...(size !== undefined && { numberOfItems: size - removed }) },
     ...summarizedResults(
       results,
-      `Removed ${removed} of ${doomed.length} duplicate entries from "${owned.playlist.name}", keeping each first occurrence${failure ? `; a write failed (${failure}), see results` : ''}.`,
+      `Removed ${removed} of ${doomed.length} duplicate entries from "${owned.playlist.name}", keeping each first occurrence${failure ? `; a write failed (${failure}), see results` : ''}.${partly(owned)}`,
     ),
   };
 }

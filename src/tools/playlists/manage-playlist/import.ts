@@ -154,6 +154,9 @@ function preview(
     `Preview, nothing written yet: ${plan.toAdd.length} of ${n} line${n === 1 ? '' : 's'} would be added to ${where(args, owned)}${owned ? '' : ' (created on confirm)'}, at minConfidence ${min}.`,
     `Matches: ${matchedLine(matched)}.`,
     summary.moreLines ? MORE_NOTE : '',
+    owned?.complete === false
+      ? 'The playlist is too long to check every entry for duplicates.'
+      : '',
     'Confirm with the user, then repeat the call with the same list and confirm: true.',
   ]
     .filter(Boolean)
