@@ -63,11 +63,11 @@ function discoveryPools() {
 /** Countries make repeated calls for the one 33-release artist cold (the cache is per country). */
 const COUNTRIES = ['US', 'GB', 'DE', 'SE', 'NO', 'FR', 'NL', 'JP'];
 
-/** Ten "Artist - Title" lines for match_tracks, distinct per i. */
-function matchList(i: number): string {
+/** Ten "Artist - Title" lines, distinct per i (and per `from`, so tools do not share a cache). */
+function matchList(i: number, from = 2000): string {
   const { tracks } = discoveryPools();
   const c = getCatalog();
-  return window(tracks, 2000 + i * 10, 10)
+  return window(tracks, from + i * 10, 10)
     .map((t) => `${c.artist(t.artistIds[0]!)!.name} - ${t.title}`)
     .join('\n');
 }
@@ -167,6 +167,13 @@ export function buildSamples(fake: FakeTidal): Record<string, Sample[]> {
           playlistId: at(playlists, i),
           description: `bench ${i}`,
         }),
+      },
+      {
+        // A preview into a new playlist writes nothing, so it repeats: one search per line.
+        name: 'import preview, 10 lines',
+        login: true,
+        expectedRequests: 10,
+        args: (i) => ({ action: 'import', name: `bench import ${i}`, text: matchList(i, 3000) }),
       },
     ],
     get_playlist: [

@@ -7,8 +7,8 @@
  *   high, wrong high/exact answers, songs TIDAL lacks matched above low, requests per line.
  * - time: the built server over stdio with its default client limiter, against a fake that
  *   enforces a token bucket like TIDAL's (4/s, burst 10) and the bench latency, matching 100
- *   distinct lines that need a search each (20 with --quick), cold cache.
- *
+ *   distinct lines that need a search each (20 with --quick), cold cache; then the same for
+ *   manage_playlist import with confirm (the searches, then the new playlist and its writes).
  */
 import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
 import { evalDocs, figures, judge, type LineVerdict } from '../../test/fake-tidal/eval/index.js';
@@ -30,16 +30,20 @@ export interface MatchingResult {
   searchesPerNonIsrcLine: number;
   /** Every upstream request (searches and ISRC batches) per line. */
   requestsPerLine: number;
-  timed: {
-    lines: number;
-    seconds: number;
-    secondsPer100Lines: number;
-    upstreamRequests: number;
-    tooManyRequests: number;
-  };
+  timed: Timed;
+  /** manage_playlist import of the same lines into a new playlist, with confirm. */
+  imported: Timed & { added: number };
   targets: Target[];
   /** Lines answered wrongly (for reading, not for targets). */
   wrong: string[];
+}
+
+interface Timed {
+  lines: number;
+  seconds: number;
+  secondsPer100Lines: number;
+  upstreamRequests: number;
+  tooManyRequests: number;
 }
 
 async function quality(options: BenchOptions) {
@@ -74,22 +78,31 @@ async function quality(options: BenchOptions) {
   return { f: figures(verdicts), searches, requests, nonIsrc };
 }
 
-async function timing(options: BenchOptions): Promise<MatchingResult['timed']> {
+/** Lines with distinct search texts, so each costs one search (identical ones would share). */
+function timedLines(options: BenchOptions): string[] {
+  const plain = evalDocs()[0]!.lines;
+  const byQuery = new Map(plain.map((l) => [parseTracklist(l).lines[0]!.query, l]));
+  return [...byQuery.values()].slice(0, options.quick ? 20 : 100);
+}
+
+/**
+ * One call against a fresh fake enforcing a token bucket like TIDAL's (4/s, burst 10), through
+ * the built server with its default client limiter, cold cache.
+ */
+async function timed(
+  options: BenchOptions,
+  tool: string,
+  args: (lines: string[]) => Record<string, unknown>,
+): Promise<Timed & { structured: Record<string, unknown> }> {
   const rate = { ratePerSecond: 4, burst: 10 };
   const fake = await startFakeTidal({ latencyMs: options.latencyMs, rateLimit: rate });
-  const server = await startBenchServer(fake);
+  const server = await startBenchServer(fake, { login: true });
   try {
-    // Lines with distinct search texts, so each costs one search (identical ones would share).
-    const plain = evalDocs()[0]!.lines;
-    const byQuery = new Map(plain.map((l) => [parseTracklist(l).lines[0]!.query, l]));
-    const lines = [...byQuery.values()].slice(0, options.quick ? 20 : 100);
+    const lines = timedLines(options);
     const started = performance.now();
-    const result = await server.client.callTool({
-      name: 'match_tracks',
-      arguments: { text: lines.join('\n'), country: 'US' },
-    });
+    const result = await server.client.callTool({ name: tool, arguments: args(lines) });
     const seconds = (performance.now() - started) / 1000;
-    if (result.isError) throw new Error('match_tracks failed under the rate limit');
+    if (result.isError) throw new Error(`${tool} failed under the rate limit`);
     const api = fake.apiRequests();
     return {
       lines: lines.length,
@@ -97,11 +110,27 @@ async function timing(options: BenchOptions): Promise<MatchingResult['timed']> {
       secondsPer100Lines: round((seconds * 100) / lines.length),
       upstreamRequests: api.length,
       tooManyRequests: api.filter((r) => r.status === 429).length,
+      structured: (result.structuredContent ?? {}) as Record<string, unknown>,
     };
   } finally {
     await server.close();
     await fake.close();
   }
+}
+
+async function timing(options: BenchOptions) {
+  const { structured: _, ...matched } = await timed(options, 'match_tracks', (lines) => ({
+    text: lines.join('\n'),
+    country: 'US',
+  }));
+  const { structured, ...imported } = await timed(options, 'manage_playlist', (lines) => ({
+    action: 'import',
+    name: 'bench import',
+    text: lines.join('\n'),
+    confirm: true,
+  }));
+  const counts = structured.counts as Record<string, number> | undefined;
+  return { timed: matched, imported: { ...imported, added: counts?.added ?? 0 } };
 }
 
 function targets(r: Omit<MatchingResult, 'targets'>): Target[] {
@@ -136,7 +165,7 @@ function targets(r: Omit<MatchingResult, 'targets'>): Target[] {
 
 export async function runMatchingSection(options: BenchOptions): Promise<MatchingResult> {
   const q = await quality(options);
-  const timed = await timing(options);
+  const { timed, imported } = await timing(options);
   const base = {
     lines: q.f.lines,
     existing: q.f.existing,
@@ -148,6 +177,7 @@ export async function runMatchingSection(options: BenchOptions): Promise<Matchin
     searchesPerNonIsrcLine: round(q.searches / Math.max(1, q.nonIsrc), 3),
     requestsPerLine: round(q.requests / Math.max(1, q.f.lines), 3),
     timed,
+    imported,
     wrong: q.f.wrong.map(
       (w) =>
         `${w.doc} | ${w.input} | want ${String(w.expect)} | got ${w.confidence} ${w.got ?? ''}`,
@@ -158,10 +188,12 @@ export async function runMatchingSection(options: BenchOptions): Promise<Matchin
 
 function report(r: MatchingResult): string {
   const t = r.timed;
+  const i = r.imported;
   return [
     `match_tracks: ${r.lines} evaluation lines (${r.existing} on TIDAL, ${r.missing} not): top match right ${round(r.precision * 100, 1)} %, exact/high ${round(r.shareExactHigh * 100, 1)} %, wrong high ${r.falseHigh}, invented above low ${r.invented}`,
     `match_tracks: ${r.searchesPerNonIsrcLine} searches per non-ISRC line, ${r.requestsPerLine} requests per line`,
     `match_tracks: ${t.lines} lines under a 4/s bucket: ${t.seconds} s (${t.secondsPer100Lines} s per 100 lines), ${t.upstreamRequests} requests, ${t.tooManyRequests} × 429`,
+    `manage_playlist import (confirm, new playlist): ${i.lines} lines, ${i.added} added, under a 4/s bucket: ${i.seconds} s (${i.secondsPer100Lines} s per 100 lines), ${i.upstreamRequests} requests, ${i.tooManyRequests} × 429`,
     ...r.wrong.map((w) => `wrong: ${w}`),
   ].join('\n');
 }

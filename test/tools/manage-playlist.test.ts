@@ -355,7 +355,7 @@ describe('manage_playlist', () => {
       ],
       [
         { action: 'add_tracks', playlistId: 'p' },
-        'trackIds: add_tracks needs trackIds and/or isrcs',
+        'trackIds: add_tracks needs trackIds, isrcs and/or albumIds',
       ],
       [{ action: 'delete', playlistId: 'p', name: 'x' }, 'name: is not used by action delete'],
       [

@@ -18,6 +18,8 @@ import { type ApiReader, asArray, type CallContext, mapTrackItems } from '../rea
 
 const ALBUM_INCLUDE = 'artists,coverArt,items,items.artists';
 const ALBUM_ITEMS_INCLUDE = 'items,items.artists';
+/** Several albums at once: their first pages of items are what is needed (ids, titles, types). */
+const ALBUMS_BATCH_INCLUDE = 'items';
 
 export interface AlbumWithTracks {
   album: Album;
@@ -78,6 +80,25 @@ export class AlbumsApi {
       return typeof stored === 'string' && sameGtin(stored, barcode);
     });
     return withTracks(found, doc.included, `album with barcode ${barcode}`, options);
+  }
+
+  /**
+   * Several albums with the first page of each one's items, in one request
+   * (`GET /albums?filter[id]=…`, up to 20 ids): id -> album, for the ids TIDAL has in the country.
+   */
+  async many(albumIds: readonly string[], ctx: CallContext): Promise<Map<string, AlbumWithTracks>> {
+    const doc = await this.reader.get<Document<Resource[]>>(
+      '/albums',
+      { 'filter[id]': [...albumIds], include: ALBUMS_BATCH_INCLUDE },
+      CACHE_TTL.catalog,
+      `${albumIds.length} albums`,
+      ctx,
+    );
+    const found = new Map<string, AlbumWithTracks>();
+    for (const resource of asArray(doc.data)) {
+      found.set(resource.id, withTracks(resource, doc.included, `album ${resource.id}`, {}));
+    }
+    return found;
   }
 
   /** A later page of an album's tracklist. */

@@ -4,20 +4,14 @@
  * arguments, supplies the catalog as the lookup, and shapes the answer.
  */
 import * as z from 'zod/v4';
-import {
-  type LineMatch,
-  MAX_LINES,
-  matchAll,
-  parseTracklist,
-  type Tracklist,
-  TracklistError,
-} from '../../../matching/index.js';
+import { type LineMatch, matchAll } from '../../../matching/index.js';
 import type { Track } from '../../../tidal/domain.js';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
 import { defineTool, type ToolContext, type ToolResult } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
 import { catalogMatchSource } from '../../shared/match-source.js';
 import { countParam, ParamCountry, ParamCursor } from '../../shared/params.js';
+import { readTracklist, TracklistLines, TracklistText } from '../../shared/tracklist-input.js';
 import {
   type LineResult,
   type MatchTrack,
@@ -31,18 +25,12 @@ const DEFAULT_CANDIDATES = 2;
 const DEFAULT_LIMIT = 50;
 
 const inputSchema = z.strictObject({
-  text: z
-    .string()
-    .max(200_000, 'expected at most 200,000 characters; split the list into several calls')
-    .optional()
-    .describe(
-      'The list as pasted: a song per line ("Artist - Title", "Title by Artist", numbered, with a duration or ISRC), or CSV with a header (Exportify columns, or artist,title). Up to 500.',
-    ),
-  lines: z
-    .array(z.string().max(1000, 'expected at most 1,000 characters per line'))
-    .max(MAX_LINES, `expected at most ${MAX_LINES} lines per call; split the list`)
-    .optional()
-    .describe('The songs one per item ("Artist - Title" etc., as for text), instead of text.'),
+  text: TracklistText.optional().describe(
+    'The list as pasted: a song per line ("Artist - Title", "Title by Artist", numbered, with a duration or ISRC), or CSV with a header (Exportify columns, or artist,title). Up to 500.',
+  ),
+  lines: TracklistLines.optional().describe(
+    'The songs one per item ("Artist - Title" etc., as for text), instead of text.',
+  ),
   country: ParamCountry.optional(),
   limit: countParam(
     1,
@@ -64,23 +52,6 @@ const inputSchema = z.strictObject({
 });
 
 type Input = z.infer<typeof inputSchema>;
-
-function readList(input: Input): Tracklist {
-  if (input.text !== undefined && input.lines !== undefined) {
-    throw new InputError('text', 'give either text or lines, not both');
-  }
-  const field = input.lines !== undefined ? 'lines' : 'text';
-  const source = input.lines ?? input.text;
-  if (source === undefined) {
-    throw new InputError('text', 'expected the tracklist as text (or as lines, one song each)');
-  }
-  try {
-    return parseTracklist(source, field);
-  } catch (error) {
-    if (error instanceof TracklistError) throw new InputError(error.field, error.expectation);
-    throw error;
-  }
-}
 
 function compact(track: Track): MatchTrack {
   const { id, type, title, version, artists, album, durationSeconds, explicit, isrc, url } = track;
@@ -148,7 +119,7 @@ export default defineTool({
   },
   async handler(input, ctx) {
     if (input.cursor !== undefined) return more(input, ctx);
-    const list = readList(input);
+    const list = readTracklist(input);
     const country = ctx.country(input.country);
     const report = await matchAll(
       list.lines,

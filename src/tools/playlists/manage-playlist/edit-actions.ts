@@ -1,10 +1,11 @@
 /** create, update and delete of a whole playlist. delete is confirm-gated. */
+import type { Playlist } from '../../../tidal/domain.js';
 import type { PlaylistAttributes } from '../../../tidal/playlists/index.js';
 import { decide, previewLead } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
-import { addTracks } from './add-tracks.js';
+import { checkTracksToAdd, fillPlaylist, prepareAdd } from './add-tracks.js';
 import {
   MAY_HAVE_BEEN_APPLIED,
   outcomeUnknown,
@@ -37,14 +38,11 @@ function attributesOf(args: ManagePlaylistArgs): PlaylistAttributes {
   return attributes;
 }
 
-export async function createPlaylist(
-  call: PlaylistCall,
-  args: ManagePlaylistArgs,
-): Promise<ManagePlaylistResult> {
-  requireScope(call, 'playlists.write');
-  const name = required(args.name, 'name', 'create', 'the new playlist name');
+/** The create write itself; import uses it too, once it knows what will go in. */
+export async function newPlaylist(call: PlaylistCall, args: ManagePlaylistArgs): Promise<Playlist> {
+  const name = required(args.name, 'name', args.action, 'the new playlist name');
   // New playlists are unlisted unless asked otherwise: nothing becomes public by accident.
-  const playlist = await unconfirmed(
+  return unconfirmed(
     call.ctx.deps.playlists.create(call.user, {
       accessType: 'UNLISTED',
       ...attributesOf(args),
@@ -53,7 +51,23 @@ export async function createPlaylist(
     `TIDAL did not confirm that playlist "${name}" was created`,
     'may have been applied: list your playlists before retrying, or you may get it twice',
   );
-  if (args.trackIds === undefined && args.isrcs === undefined) {
+}
+
+export async function createPlaylist(
+  call: PlaylistCall,
+  args: ManagePlaylistArgs,
+): Promise<ManagePlaylistResult> {
+  requireScope(call, 'playlists.write');
+  required(args.name, 'name', 'create', 'the new playlist name');
+  const fill =
+    args.trackIds === undefined && args.isrcs === undefined && args.albumIds === undefined
+      ? undefined
+      : args;
+  if (fill) checkTracksToAdd(fill);
+  // Looked up before the playlist exists: a refused album or ISRC leaves nothing behind.
+  const prepared = fill && (await prepareAdd(call, fill));
+  const playlist = await newPlaylist(call, args);
+  if (!prepared) {
     return {
       action: 'create',
       changed: true,
@@ -61,11 +75,7 @@ export async function createPlaylist(
       playlist,
     };
   }
-  const added = await addTracks(
-    call,
-    { ...args, action: 'add_tracks', playlistId: playlist.id },
-    { playlist, entries: [] },
-  );
+  const added = await fillPlaylist(call, { playlist, entries: [] }, prepared, {});
   return {
     ...added,
     action: 'create',

@@ -2,7 +2,10 @@ import { defineTool } from '../../shared/define-tool.js';
 import { duration, lines, playlistLine } from '../../shared/format.js';
 import { addTracks } from './add-tracks.js';
 import { createPlaylist, deletePlaylist, updatePlaylist } from './edit-actions.js';
+import { dedupePlaylist } from './dedupe.js';
 import { removeTracks, reorderTracks } from './edit-entries.js';
+import { importTracks } from './import.js';
+import { fitImport } from './import-report.js';
 import { checkFieldsFor, ManagePlaylistInput, type ManagePlaylistArgs } from './input.js';
 import {
   ManagePlaylistOutput,
@@ -19,9 +22,11 @@ const HANDLERS: Record<
   create: createPlaylist,
   update: updatePlaylist,
   delete: deletePlaylist,
-  add_tracks: (call, args) => addTracks(call, args),
+  add_tracks: addTracks,
   remove_tracks: removeTracks,
   reorder: reorderTracks,
+  import: importTracks,
+  dedupe: dedupePlaylist,
 };
 
 function render(r: ManagePlaylistResult): string {
@@ -45,8 +50,8 @@ export default defineTool({
   title: 'Manage your TIDAL playlists',
   description: [
     "Change the logged-in user's own TIDAL playlists (read them with get_library and get_playlist), by action:",
-    'create (name, description, visibility: unlisted by default; trackIds/isrcs to fill it) · update · delete · add_tracks (trackIds/isrcs; tracks already there are skipped unless allowDuplicates; beforeTrackId inserts) · remove_tracks (every copy) · reorder (trackIds before beforeTrackId, or to the end).',
-    'delete and remove_tracks only preview unless confirm is true: show the preview, then repeat with confirm: true.',
+    'create (name, description, visibility: unlisted by default; trackIds/isrcs/albumIds to fill it) · update · delete · add_tracks (trackIds/isrcs/albumIds; tracks already there are skipped unless allowDuplicates; beforeTrackId inserts) · remove_tracks (every copy) · reorder (trackIds before beforeTrackId, or to the end) · import (a pasted song list, matched as by match_tracks, into playlistId or a new playlist called name) · dedupe (removes later copies).',
+    'delete, remove_tracks, import and dedupe only preview unless confirm is true: show the preview, then repeat with confirm: true.',
     'Each track gets a status. Needs a TIDAL login (account tool).',
   ].join('\n'),
   inputSchema: ManagePlaylistInput,
@@ -62,6 +67,7 @@ export default defineTool({
     checkFieldsFor(input);
     const call = await userCall(ctx);
     const result = await HANDLERS[input.action](call, input);
-    return { structured: result, text: render(result) };
+    const text = input.action === 'import' ? fitImport(result) : render(result);
+    return { structured: result, text };
   },
 });

@@ -11,6 +11,7 @@ import {
   ParamPlaylistId,
   ParamTrackId,
 } from '../../shared/params.js';
+import { TracklistLines, TracklistText } from '../../shared/tracklist-input.js';
 import { ACTIONS, type Action } from './shared.js';
 
 /** The OAS sets no maximum; these keep names and descriptions to what TIDAL's apps display. */
@@ -18,19 +19,21 @@ export const MAX_NAME_LENGTH = 200;
 export const MAX_DESCRIPTION_LENGTH = 1000;
 /** Per call; batches of 50 keep this to 10 writes. */
 export const MAX_TRACKS_PER_CALL = 500;
+/** albumIds per call; their tracks count towards MAX_TRACKS_PER_CALL. */
+export const MAX_ALBUMS = 10;
 
 export const ManagePlaylistInput = z
   .strictObject({
     action: z
       .enum(ACTIONS)
       .describe(
-        'create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder',
+        'create · update (name/description/visibility) · delete · add_tracks · remove_tracks · reorder · import · dedupe',
       ),
     playlistId: ParamPlaylistId.describe(
       'Id or link of one of your playlists (from get_library or create); every action but create.',
     ),
     name: freeText(1, MAX_NAME_LENGTH, 'a non-empty playlist name').describe(
-      'Playlist name (create, update).',
+      'Playlist name (create, update; import into a new playlist).',
     ),
     description: freeText(0, MAX_DESCRIPTION_LENGTH, 'a description').describe(
       'Playlist description (create, update); an empty string clears it.',
@@ -47,6 +50,17 @@ export const ManagePlaylistInput = z
       MAX_TRACKS_PER_CALL,
       'ISRC',
     ).describe('ISRCs to add (add_tracks, create); unresolved ones are reported.'),
+    albumIds: listParam(idSchema('album'), 1, MAX_ALBUMS, 'album id').describe(
+      'Albums (from search_catalog or get_artist) whose tracks to add in order (add_tracks, create).',
+    ),
+    text: TracklistText.describe('import: the song list as for match_tracks (up to 500).'),
+    lines: TracklistLines.describe('import: the songs one per item, instead of text.'),
+    minConfidence: z
+      .enum(['exact', 'high', 'medium', 'low'])
+      .describe('import: add lines matched at least this well (default high).'),
+    by: z
+      .enum(['track', 'recording'])
+      .describe('dedupe: track (same id, default) or recording (same ISRC or song and duration).'),
     beforeTrackId: ParamTrackId.describe(
       'Put the tracks before this track of the playlist (from get_playlist; default: the end).',
     ),
@@ -55,7 +69,7 @@ export const ManagePlaylistInput = z
       .describe('add_tracks: add tracks already in the playlist too (default: skip them).'),
     confirm: z
       .boolean()
-      .describe('delete, remove_tracks: without confirm: true they only preview.'),
+      .describe('delete, remove_tracks, import, dedupe: without confirm: true they only preview.'),
   })
   .partial({
     playlistId: true,
@@ -64,6 +78,11 @@ export const ManagePlaylistInput = z
     visibility: true,
     trackIds: true,
     isrcs: true,
+    albumIds: true,
+    text: true,
+    lines: true,
+    minConfidence: true,
+    by: true,
     beforeTrackId: true,
     allowDuplicates: true,
     confirm: true,
@@ -72,12 +91,23 @@ export const ManagePlaylistInput = z
 export type ManagePlaylistArgs = z.infer<typeof ManagePlaylistInput>;
 
 const FIELDS_BY_ACTION: Record<Action, readonly (keyof ManagePlaylistArgs)[]> = {
-  create: ['name', 'description', 'visibility', 'trackIds', 'isrcs'],
+  create: ['name', 'description', 'visibility', 'trackIds', 'isrcs', 'albumIds'],
   update: ['playlistId', 'name', 'description', 'visibility'],
   delete: ['playlistId', 'confirm'],
-  add_tracks: ['playlistId', 'trackIds', 'isrcs', 'beforeTrackId', 'allowDuplicates'],
+  add_tracks: ['playlistId', 'trackIds', 'isrcs', 'albumIds', 'beforeTrackId', 'allowDuplicates'],
   remove_tracks: ['playlistId', 'trackIds', 'confirm'],
   reorder: ['playlistId', 'trackIds', 'beforeTrackId'],
+  import: [
+    'playlistId',
+    'name',
+    'description',
+    'visibility',
+    'text',
+    'lines',
+    'minConfidence',
+    'confirm',
+  ],
+  dedupe: ['playlistId', 'by', 'confirm'],
 };
 
 /** A field the action does not use is an error, not silently dropped: the model meant something. */

@@ -1,6 +1,7 @@
 /** What every manage_playlist action shares: its output shape, the user context and guards. */
 import * as z from 'zod/v4';
 import { MissingScopeError, type UserAccess } from '../../../auth/user-session.js';
+import { CONFIDENCES } from '../../../matching/index.js';
 import { TidalError } from '../../../tidal/errors.js';
 import type { UserContext } from '../../../tidal/playlists/index.js';
 import type { ToolContext } from '../../shared/define-tool.js';
@@ -14,6 +15,8 @@ export const ACTIONS = [
   'add_tracks',
   'remove_tracks',
   'reorder',
+  'import',
+  'dedupe',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -25,6 +28,10 @@ export const TRACK_STATUSES = [
   'moved',
   'would_remove',
   'not_in_playlist',
+  /** import preview: this line's track would be added. */
+  'would_add',
+  /** import: no track matched at minConfidence or better; nothing is added for the line. */
+  'not_matched',
   /** A write's answer was lost and the playlist could not be re-read to check. */
   'unknown',
 ] as const;
@@ -37,6 +44,23 @@ export const TrackResultOutput = z.object({
   title: z.string().optional(),
   /** How many playlist entries this result covers (a track can be in a playlist twice). */
   entries: z.number().optional(),
+  /** dedupe: the entry's 1-based position in the playlist. */
+  position: z.number().optional(),
+  /** import: the 1-based line of the list, what it asked for and how well it matched. */
+  line: z.number().optional(),
+  input: z.string().optional(),
+  confidence: z.enum(CONFIDENCES).optional(),
+  /** import, lines not added: other candidates, best first. */
+  alternatives: z
+    .array(
+      z.object({
+        trackId: z.string(),
+        title: z.string(),
+        confidence: z.enum(CONFIDENCES),
+        reason: z.string(),
+      }),
+    )
+    .optional(),
 });
 export type TrackResult = z.infer<typeof TrackResultOutput>;
 
@@ -58,6 +82,19 @@ export const ManagePlaylistOutput = z.object({
     .describe(
       'When more than 50 tracks were given: the ids (or ISRCs) of the unlisted results, by status.',
     ),
+  matched: z
+    .object(
+      Object.fromEntries(CONFIDENCES.map((c) => [c, z.number()])) as Record<
+        (typeof CONFIDENCES)[number],
+        z.ZodNumber
+      >,
+    )
+    .optional()
+    .describe('import: how many lines matched at each confidence.'),
+  moreLines: z
+    .record(z.string(), z.array(z.number()))
+    .optional()
+    .describe('import: the line numbers of the results not listed, by status.'),
 });
 export type ManagePlaylistResult = z.infer<typeof ManagePlaylistOutput>;
 
