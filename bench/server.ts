@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import type { StoredUserCredentials } from '../src/auth/credentials.js';
 import { loadConfig } from '../src/config.js';
 import { SERVER_ENTRY, fakeEnv } from '../test/e2e/harness.js';
-import { DEFAULT_USER, DEFAULT_USER_SCOPES, type FakeTidal } from '../test/fake-tidal/index.js';
+import { DEFAULT_USER, ALL_USER_SCOPES, type FakeTidal } from '../test/fake-tidal/index.js';
 
 export const STATS_META_KEY = 'io.github.tidal-mcp/call-stats';
 
@@ -38,9 +38,9 @@ function loginEnv(
     version: 1,
     clientId: fake.clientId,
     userId: DEFAULT_USER.id,
-    accessToken: fake.issueUserToken(),
+    accessToken: fake.issueUserToken({ scopes: [...ALL_USER_SCOPES] }),
     expiresAt: now + 4 * 3600_000,
-    scopes: [...DEFAULT_USER_SCOPES],
+    scopes: [...ALL_USER_SCOPES],
     country: DEFAULT_USER.country,
     username: DEFAULT_USER.username,
     obtainedAt: now,

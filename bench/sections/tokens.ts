@@ -56,6 +56,8 @@ async function run(options: BenchOptions): Promise<TokensResult> {
       const answers: ToolTokens['answers'] = [];
       for (const sample of samples[tool.name] ?? []) {
         const m = await measureCall(server.client, tool.name, sample.args(0));
+        // An error's few tokens are not the answer's size: a failing sample fails the section.
+        if (m.isError) throw new Error(`${tool.name} "${sample.name}" failed: ${m.text}`);
         answers.push({
           case: sample.name,
           text: tokens(m.text),

@@ -112,6 +112,25 @@ describe.each(['legacy', 'modern'] as const)('confirmation by elicitation (%s er
     expect(h.elicitations).toEqual([]);
   });
 
+  it('asks before removing duplicates and keeps the first copy', async () => {
+    h = await start(() => ({ action: 'accept', content: { confirm: true } }));
+    const [a, b] = trackIds;
+    const created = await h.tool('manage_playlist', { action: 'create', name: 'Twice' });
+    const id = created.structured.playlist.id as string;
+    await h.tool('manage_playlist', {
+      action: 'add_tracks',
+      playlistId: id,
+      trackIds: [a, b, a],
+      allowDuplicates: true,
+    });
+    const result = await h.tool('manage_playlist', { action: 'dedupe', playlistId: id });
+    expect(h.elicitations.map((e) => e.message)).toEqual([
+      'Remove 1 duplicate entry from your playlist "Twice"? The first copy of each stays.',
+    ]);
+    expect(result.structured).toMatchObject({ action: 'dedupe', changed: true });
+    expect(fake.userPlaylists.get(id)?.items.map((i) => i.id)).toEqual([a, b]);
+  });
+
   it('asks before removing favorites', async () => {
     h = await start(() => ({ action: 'accept', content: { confirm: true } }));
     await h.tool('manage_favorites', { action: 'add', kind: 'tracks', ids: trackIds });

@@ -82,7 +82,7 @@ describe('manage_playlist dedupe and albumIds', () => {
       [6, a, 'would_remove', 'same track as position 1'],
     ]);
     expect(preview.text.split('\n')[0]).toBe(
-      'Nothing removed yet: this would remove 3 duplicate entries (by track) from "Twice", keeping each first occurrence. Confirm with the user, then call again with confirm: true.',
+      'Nothing removed yet. This would remove 3 duplicate entries (by track) from "Twice", keeping each first occurrence. Confirm with the user, then call again with confirm: true.',
     );
 
     const done = await h.call({ action: 'dedupe', playlistId, by: 'track', confirm: true });

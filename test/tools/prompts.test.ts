@@ -66,8 +66,7 @@ describe.each(['legacy', 'modern'] as const)('prompts (%s era)', (era) => {
       expect(named.length, workflow.name).toBeGreaterThan(0);
       for (const tool of named) expect(names.has(tool), `${workflow.name}: ${tool}`).toBe(true);
       const used = [...text.matchAll(/`manage_playlist`[^.]*?action ([a-z_]+)/g)].map((m) => m[1]!);
-      // import and dedupe arrive with the manage_playlist additions of issue 13.
-      for (const action of used.filter((a) => a !== 'import' && a !== 'dedupe'))
+      for (const action of used)
         expect(actions.has(action), `${workflow.name}: ${action}`).toBe(true);
     }
   });

@@ -7,6 +7,7 @@
  */
 import { findDuplicates, type Duplicate, type RecordingLike } from '../../../matching/index.js';
 import type { PlaylistEntry } from '../../../tidal/playlists/index.js';
+import { decide, previewLead } from '../../shared/define-tool.js';
 import { names, titled } from '../../shared/format.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { removeEntries } from './edit-entries.js';
@@ -68,10 +69,15 @@ function partly(owned: OwnedPlaylist): string {
     : '';
 }
 
-function preview(owned: OwnedPlaylist, results: TrackResult[], by: By): ManagePlaylistResult {
+function preview(
+  owned: OwnedPlaylist,
+  results: TrackResult[],
+  by: By,
+  decision: 'declined' | 'preview',
+): ManagePlaylistResult {
   const n = results.length;
   const name = owned.playlist.name;
-  const message = `Nothing removed yet: this would remove ${n} duplicate entr${n === 1 ? 'y' : 'ies'} (by ${by}) from "${name}", keeping each first occurrence. Confirm with the user, then call again with confirm: true.${partly(owned)}`;
+  const message = `${previewLead(decision, 'removed')} This would remove ${n} duplicate entr${n === 1 ? 'y' : 'ies'} (by ${by}) from "${name}", keeping each first occurrence. Confirm with the user, then call again with confirm: true.${partly(owned)}`;
   return {
     action: 'dedupe',
     changed: false,
@@ -105,7 +111,13 @@ export async function dedupePlaylist(
     };
   }
   const results = previewResults(entries, dupes, by);
-  if (args.confirm !== true) return preview(owned, results, by);
+  const n = results.length;
+  const decision = decide(
+    call.ctx,
+    args.confirm,
+    `Remove ${n} duplicate entr${n === 1 ? 'y' : 'ies'} from your playlist "${owned.playlist.name}"? The first copy of each stays.`,
+  );
+  if (decision !== 'proceed') return preview(owned, results, by, decision);
   return removeDuplicates(call, owned, dupes, results);
 }
 
