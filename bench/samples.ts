@@ -117,7 +117,12 @@ export function buildSamples(fake: FakeTidal): Record<string, Sample[]> {
       {
         name: '20 ISRCs in 3 countries',
         expectedRequests: 3,
-        args: (i) => ({ isrcs: window(singles, 300 + i * 20, 20), countries: ['US', 'SE', 'JP'] }),
+        // The call's own country among the three: one lookup in each.
+        args: (i) => ({
+          isrcs: window(singles, 300 + i * 20, 20),
+          country: 'US',
+          countries: ['US', 'SE', 'JP'],
+        }),
       },
     ],
     get_artist: [
@@ -125,7 +130,8 @@ export function buildSamples(fake: FakeTidal): Record<string, Sample[]> {
       {
         name: 'artist by name',
         expectedRequests: 2,
-        args: (i) => ({ artistName: at(regular, 20 + i).name }),
+        // Names no other sample searches for (similar_artists by name uses 20 to 34).
+        args: (i) => ({ artistName: at(regular, 45 + i).name }),
       },
       {
         name: 'artist, 33 releases',

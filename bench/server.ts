@@ -123,7 +123,9 @@ export async function measureCall(
   return {
     ms,
     serverOwnMs:
-      stats.serverMs === undefined ? undefined : stats.serverMs - upstreamMs - throttledMs,
+      stats.serverMs === undefined || stats.waitMs === undefined
+        ? undefined
+        : stats.serverMs - stats.waitMs,
     serverCpuMs: stats.serverCpuMs,
     result,
     upstreamRequests: stats.upstreamRequests ?? 0,

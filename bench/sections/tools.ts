@@ -234,6 +234,17 @@ function targets(r: ToolsResult): Target[] {
     ] as const) {
       // A cold figure from a single call is shown in the table but too noisy to judge.
       const judged = hit ? mine : mine.filter((s) => s.coldCalls > 1);
+      if (judged.length === 0) {
+        const only = worst(mine, (s) => serverTotal(s, hit));
+        out.push({
+          name: `server time, ${label}: ${tool}`,
+          target: 'report',
+          actual: only
+            ? `${serverTotal(only, hit)} ms (${only.case}; one cold call, not judged)`
+            : 'not reported',
+        });
+        continue;
+      }
       const w = worst(judged, (s) => serverTotal(s, hit));
       const value = w ? serverTotal(w, hit) : null;
       const cpu = w ? (hit ? w.serverCpuWarmP50Ms : w.serverCpuColdP50Ms) : null;

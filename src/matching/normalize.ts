@@ -18,14 +18,32 @@ const LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
+/**
+ * Remembers a pure string function's answers: matching a list compares every line with up to 20
+ * candidates, so the same titles and names are normalised again and again (most of the CPU time
+ * of a cached match_tracks call before this). Bounded: emptied when full.
+ */
+function memo(fn: (text: string) => string, size = 10_000): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let value = seen.get(text);
+    if (value === undefined) {
+      if (seen.size >= size) seen.clear();
+      value = fn(text);
+      seen.set(text, value);
+    }
+    return value;
+  };
+}
+
 /** Lower case without diacritics. */
-export function fold(text: string): string {
-  return text
+export const fold = memo((text: string): string =>
+  text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
-    .replace(/[øæœßđðþłı]/g, (c) => LETTERS[c] ?? c);
-}
+    .replace(/[øæœßđðþłı]/g, (c) => LETTERS[c] ?? c),
+);
 
 /** Folded words separated by single spaces, "&" and "+" as "and": what a search is sent. */
 export function searchText(text: string): string {
@@ -50,13 +68,13 @@ const ROMAN: Record<string, string> = {
  * searchText plus the spellings of one thing: a lone "n" ("Guns N' Roses") is "and", "Pt." is
  * "part", "No. 9" is "9", Roman numerals from II to IX are digits ("The Unforgiven II").
  */
-export function simplify(text: string): string {
-  return searchText(text)
+export const simplify = memo((text: string): string =>
+  searchText(text)
     .replace(/(?<=^| )n(?= |$)/g, 'and')
     .replace(/(?<=^| )pt(?= |$)/g, 'part')
     .replace(/(?<=^| )(?:no|nr|number) (?=\d)/g, '')
-    .replace(/(?<=^| )(ii|iii|iv|vi|vii|viii|ix)(?= |$)/g, (r) => ROMAN[r] ?? r);
-}
+    .replace(/(?<=^| )(ii|iii|iv|vi|vii|viii|ix)(?= |$)/g, (r) => ROMAN[r] ?? r),
+);
 
 export function words(text: string): string[] {
   const s = simplify(text);
@@ -76,18 +94,19 @@ export function artistKey(name: string): string {
 /** Levenshtein distance, for near-identical spellings only (short strings, early exit). */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  let previous = new Uint32Array(b.length + 1).map((_, j) => j);
+  let row = new Uint32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const row = [i];
+    row[0] = i;
     let best = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       const value = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-      row.push(value);
-      best = Math.min(best, value);
+      row[j] = value;
+      if (value < best) best = value;
     }
     if (best > max) return max + 1;
-    previous = row;
+    [previous, row] = [row, previous];
   }
   return previous[b.length]!;
 }
@@ -97,9 +116,12 @@ export function editDistance(a: string, b: string, max: number): number {
  * Mine", "Believin" / "Believing"): at most one edit in ten characters, never on short strings,
  * and never when their numbers differ ("Part 1" / "Part 2").
  */
+const digits = memo((text: string) => text.replace(/\D/g, ''));
+
 export function nearlyEqual(a: string, b: string): boolean {
   if (Math.min(a.length, b.length) < 8) return false;
-  if (a.replace(/\D/g, '') !== b.replace(/\D/g, '')) return false;
   const max = Math.floor(Math.max(a.length, b.length) / 10);
-  return max > 0 && editDistance(a, b, max) <= max;
+  if (max === 0 || Math.abs(a.length - b.length) > max) return false;
+  if (digits(a) !== digits(b)) return false;
+  return editDistance(a, b, max) <= max;
 }

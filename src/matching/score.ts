@@ -98,8 +98,8 @@ function titleAndArtistCaps(t: TitleLevel, a: ArtistLevel, track: TrackView): Ca
 }
 
 function versionCaps(
-  asked: Set<VersionTag>,
-  got: Set<VersionTag>,
+  asked: ReadonlySet<VersionTag>,
+  got: ReadonlySet<VersionTag>,
 ): { caps: Cap[]; weight: number } {
   const caps: Cap[] = [];
   let weight = 0;
@@ -143,7 +143,7 @@ function versionTextPoints(line: TitleInfo, track: TitleInfo): number {
   return Math.min(4, shared.length);
 }
 
-function highReason(line: LineView, track: TrackView, got: Set<VersionTag>): string {
+function highReason(line: LineView, track: TrackView, got: ReadonlySet<VersionTag>): string {
   const notes = ['title and artist match'];
   if (got.has('remaster') && !line.title.tags.has('remaster')) notes.push('remastered release');
   if (line.album && line.album === track.album) notes.push('album matches');

@@ -6,21 +6,22 @@
 import { artistKey, compact, simplify } from './normalize.js';
 import { albumTags, type VersionTag, versionTags } from './versions.js';
 
+/** Read-only: one analysis is shared by every comparison of the same title (see analyzeTitle). */
 export interface TitleInfo {
   /** The name with subtitles, without version descriptors or credits (compact). */
-  core: string;
+  readonly core: string;
   /** The name without anything in brackets (compact): "Single Ladies". */
-  base: string;
-  baseWords: string[];
+  readonly base: string;
+  readonly baseWords: readonly string[];
   /** Non-version bracket text (compact): "putaringonit". */
-  subtitle: string;
+  readonly subtitle: string;
   /** The names of a medley ("One Love / People Get Ready"), compact; empty for one name. */
-  medley: string[];
-  tags: Set<VersionTag>;
+  readonly medley: readonly string[];
+  readonly tags: ReadonlySet<VersionTag>;
   /** The version descriptors, simplified ("live at wembley stadium"). */
-  versionText: string;
+  readonly versionText: string;
   /** Artists credited in the title ("feat. X", "(with X)"), as artist keys. */
-  featured: string[];
+  readonly featured: readonly string[];
 }
 
 const BRACKET_CREDIT = /[([]\s*(?:feat\.?|ft\.?|featuring|with)\s+([^)\]]*)[)\]]/gi;
@@ -65,7 +66,22 @@ function withoutThe(words: string): string {
   return words.replace(/^the (?=\S)/, '');
 }
 
+/** Analyses already made: the candidates of a list repeat (the same album, the same hits). */
+const analyzed = new Map<string, TitleInfo>();
+const MAX_ANALYZED = 5_000;
+
 export function analyzeTitle(title: string, version?: string, album?: string): TitleInfo {
+  const key = `${title}\u0000${version ?? ''}\u0000${album ?? ''}`;
+  let info = analyzed.get(key);
+  if (info === undefined) {
+    if (analyzed.size >= MAX_ANALYZED) analyzed.clear();
+    info = analyze(title, version, album);
+    analyzed.set(key, info);
+  }
+  return info;
+}
+
+function analyze(title: string, version?: string, album?: string): TitleInfo {
   const { rest, featured } = takeCredits(title);
   const descriptors: string[] = [];
   const named = takeDashVersions(rest, descriptors);

@@ -8,7 +8,7 @@ import { Agent, request, type Dispatcher } from 'undici';
 import { ACCEPT_ENCODING, readBody } from './body.js';
 import { withBudget } from './budget.js';
 import { ResponseCache } from './cache.js';
-import { currentCallStats } from './call-stats.js';
+import { currentCallStats, timeWaiting } from './call-stats.js';
 import { systemClock, type Clock } from './clock.js';
 import { InvalidResponseError } from './errors.js';
 import {
@@ -184,13 +184,15 @@ export class TidalHttp {
   /** Wait for a slot and a token, send once, and classify what came back. */
   private async attempt(exchange: Exchange, n: number): Promise<Attempt<Exchanged>> {
     const { budget, stats } = exchange;
-    const queuedAt = this.clock.now();
-    await this.limiter.acquire(budget.signal, budget.remainingMs());
-    if (stats) stats.throttledMs += this.clock.now() - queuedAt;
-    const token = await exchange.auth.getToken(budget.signal);
+    const token = await timeWaiting(stats, async () => {
+      const queuedAt = this.clock.now();
+      await this.limiter.acquire(budget.signal, budget.remainingMs());
+      if (stats) stats.throttledMs += this.clock.now() - queuedAt;
+      return exchange.auth.getToken(budget.signal);
+    });
     let response: RawResponse;
     try {
-      response = await this.roundTrip(exchange, token);
+      response = await timeWaiting(stats, () => this.roundTrip(exchange, token));
     } catch (error) {
       if (error instanceof InvalidResponseError) return invalid(error, exchange, n, this.outcomes);
       return unreachable(error, exchange, n, this.outcomes);

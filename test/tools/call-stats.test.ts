@@ -14,7 +14,7 @@ import { createLogger, silentLogger } from '../../src/log.js';
 import { createServer } from '../../src/server.js';
 import type { ToolDepsSource } from '../../src/tools/shared/define-tool.js';
 import { lazyApp } from '../../src/transports/stdio.js';
-import { FIXTURES, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
 import { startInProcess } from '../helpers/in-process.js';
 
 const STATS = 'io.github.tidal-mcp/call-stats';
@@ -47,6 +47,27 @@ describe('call statistics', () => {
       const hit = (await server.tool('get_album', args)).meta?.[STATS] as Record<string, number>;
       expect(hit).toMatchObject({ upstreamRequests: 0, upstreamMs: 0, cacheHits: 1 });
       expect(hit.serverMs).toBeGreaterThanOrEqual(0);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('count side-by-side requests once in waitMs, so the server time never goes negative', async () => {
+    const server = await startInProcess(fake, {
+      env: { TIDAL_MCP_CALL_STATS: '1', TIDAL_MCP_REQUESTS_PER_SECOND: '100' },
+    });
+    try {
+      // 100 ISRCs: five lookups of 20, sent side by side, 5 ms of latency each.
+      const isrcs = getCatalog()
+        .tracks.slice(0, 100)
+        .map((t) => t.isrc);
+      const result = await server.tool('tracks_by_isrc', { isrcs });
+      const stats = result.meta?.[STATS] as Record<string, number>;
+      expect(stats.upstreamRequests).toBe(5);
+      expect(stats.waitMs).toBeGreaterThan(0);
+      expect(stats.waitMs).toBeLessThanOrEqual(stats.serverMs!);
+      // Added up, the overlapping requests exceed the wall time spent waiting.
+      expect(stats.upstreamMs).toBeGreaterThan(stats.waitMs!);
     } finally {
       await server.close();
     }

@@ -21,7 +21,8 @@ export interface Started {
  * `serverMs` is the server's time for the call as the adapter sees it: from the moment the SDK
  * hands over the validated arguments to the moment the result is built (handler, TIDAL client,
  * cache, mapping, rendering; on stdio's first call also loading the TIDAL client), waits on TIDAL
- * included; subtract upstreamMs and throttledMs for the server's own work. `serverCpuMs` is the
+ * included; subtract waitMs (waits on TIDAL and the rate limiter, overlaps counted once) for the
+ * server's own work. `serverCpuMs` is the
  * process's CPU time over the same span: the server's own work without any waiting, exact when
  * calls do not overlap (the benchmark's case). The SDK's argument validation before and its JSON
  * encoding after are outside both (the benchmark replays the encoding).
