@@ -1,7 +1,7 @@
 /**
  * `npm run stress` (or `npx tsx bench/stress.ts` after `npm run build`): the built server under
  * load against the fake TIDAL, printed as a regression table and written to
- * CONTRIBUTING-stress.md. Exit code 1 when a check fails.
+ * bench/stress-results.md. Exit code 1 when a check fails.
  *
  * - 200 Streamable HTTP clients (both eras, bearer token) x 5 calls: every call answered.
  * - 2,000 JSON-RPC requests written to stdin at once: every one answered.
@@ -135,28 +135,11 @@ async function main(): Promise<number> {
     await fake.close();
     rmSync(config, { recursive: true, force: true });
   }
+  // What each check means is in CONTRIBUTING.md "Stress test"; this file holds the latest table.
   const report = [
-    '# Stress test',
+    '# Stress test: latest run',
     '',
-    '`npm run stress` builds the server, then drives `dist/index.js` against the fake TIDAL',
-    '(`test/fake-tidal`, no injected latency; client-side limit raised to 100 requests/s) and',
-    'prints this table; it exits 1 when a check fails. It takes about a minute and a half.',
-    '',
-    '- **HTTP**: 200 Streamable HTTP clients at once (half 2025-era, half 2026-07-28), each with the',
-    '  bearer token, 5 tool calls each; one client in ten also lists the logged-in user’s playlists',
-    '  (the run has expired the user’s token first, so the refresh happens under load).',
-    '- **stdio pipeline**: 2,000 requests (ping, tools/list, a tool call) written to stdin in one write.',
-    '- **varied calls**: 15,000 calls through one stdio server, about a third of them distinct, so more',
-    '  TIDAL responses arrive than the response cache may hold (32 MiB). The server exposes no cache',
-    '  size, so the run checks the bound by behaviour (per-call stats: the oldest distinct calls need',
-    '  TIDAL again, the newest are cache hits) and by the live heap after a full GC, read through a',
-    '  bench-only preload (`bench/stress/gc-probe.mjs`). Resident memory is shown for reference only:',
-    '  V8 keeps freed pages, so RSS keeps rising after the heap has stopped.',
-    '- **secrets**: every output of the run (server stderr at debug level, stdout, tool results, the',
-    '  login CLI and its browser page) is searched for every secret that crossed the wire: the client',
-    '  secret, the HTTP bearer token, and every code, verifier, access and refresh token, recorded by a',
-    '  proxy in front of the fake token endpoint. As a control, the same search must find the tokens',
-    '  in the credentials file (the run uses `TIDAL_MCP_TOKEN_STORE=file`).',
+    'Written by `npm run stress`; what each check means: CONTRIBUTING.md, "Stress test".',
     '',
     `Latest run (${new Date().toISOString().slice(0, 10)}; Node ${process.version}, ${process.platform}-${process.arch}, ${cpus().length} CPUs):`,
     '',
@@ -165,10 +148,10 @@ async function main(): Promise<number> {
   ].join('\n');
   console.log(`\n${table(rows)}\n`);
   // Formatted as `npm run lint` expects (prettier --check .).
-  const file = join(ROOT, 'CONTRIBUTING-stress.md');
+  const file = join(ROOT, 'bench', 'stress-results.md');
   const options = (await resolveConfig(file)) ?? {};
   writeFileSync(file, await format(report, { ...options, filepath: file }));
-  console.log('wrote CONTRIBUTING-stress.md');
+  console.log('wrote bench/stress-results.md');
   return rows.every((r) => r.pass) ? 0 : 1;
 }
 

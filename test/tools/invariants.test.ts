@@ -141,6 +141,17 @@ describe('every tool', () => {
     }
   });
 
+  it('leaves no environment variable undocumented', () => {
+    // config.ts is the only reader of process.env: every name it reads is a row of a README table.
+    const config = readFileSync(
+      resolve(import.meta.dirname, '..', '..', 'src', 'config.ts'),
+      'utf8',
+    );
+    const names = [...new Set(config.match(/\bTIDAL_[A-Z_]+\b/g))];
+    expect(names.length).toBeGreaterThan(15);
+    for (const name of names) expect(README, name).toContain(`| \`${name}\``);
+  });
+
   it('is in the README tool reference with every input field', () => {
     for (const tool of tools) {
       const section = readmeSection(tool.name);
