@@ -9,7 +9,12 @@ import {
   withAvailabilityText,
 } from '../shared/availability.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
+import {
+  defineTool,
+  type ToolContext,
+  type ToolResult,
+  READS_TIDAL,
+} from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { albumLine, duration, lines, moreLine, trackLine } from '../shared/format.js';
 import { AlbumOutput } from '../shared/outputs.js';
@@ -183,12 +188,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     if (input.cursor !== undefined) return more(input, input.cursor, ctx);
     if ((input.albumId === undefined) === (input.barcode === undefined)) {

@@ -5,7 +5,12 @@ import type { CallContext } from '../../tidal/reader.js';
 import { START, type Position } from '../../tidal/paging.js';
 import { artistByName, ResolvedFromOutput } from '../shared/artist-by-name.js';
 import { cursorCountry, decodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
+import {
+  defineTool,
+  type ToolContext,
+  type ToolResult,
+  READS_TIDAL,
+} from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { linkParam } from '../shared/link-param.js';
 import { ArtistOutput, listOf, TrackOutput, VideoOutput } from '../shared/outputs.js';
@@ -109,12 +114,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     const call = { country: ctx.country(input.country), signal: ctx.signal };
     const limit = input.limit ?? DEFAULT_LIMIT;

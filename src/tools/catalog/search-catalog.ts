@@ -3,7 +3,7 @@ import { SEARCH_TYPES, type SearchType } from '../../tidal/catalog/index.js';
 import type { Page } from '../../tidal/domain.js';
 import { START, takeItems, type Position, type Taken } from '../../tidal/paging.js';
 import { cursorCountry, decodeCursor, encodeCursor, queryFingerprint } from '../shared/cursor.js';
-import { defineTool, type ToolContext } from '../shared/define-tool.js';
+import { defineTool, type ToolContext, READS_TIDAL } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import {
   albumLine,
@@ -100,12 +100,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     const limit = input.limit ?? DEFAULT_LIMIT;
     if (input.cursor !== undefined) return more(input.cursor, input, limit, ctx);

@@ -4,7 +4,12 @@ import type { CallContext } from '../../tidal/reader.js';
 import { artistByName, resolvedLine, ResolvedFromOutput } from '../shared/artist-by-name.js';
 import { START, takeItems, type Taken } from '../../tidal/paging.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
+import {
+  defineTool,
+  type ToolContext,
+  type ToolResult,
+  READS_TIDAL,
+} from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { artistLine, lines, moreLine } from '../shared/format.js';
 import { ArtistOutput } from '../shared/outputs.js';
@@ -71,12 +76,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     const limit = input.limit ?? DEFAULT_LIMIT;
     if (input.cursor !== undefined) return more(input, input.cursor, limit, ctx);

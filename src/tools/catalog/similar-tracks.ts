@@ -4,7 +4,12 @@ import type { Page, Track } from '../../tidal/domain.js';
 import type { CallContext } from '../../tidal/reader.js';
 import { START, takeItems, type Position } from '../../tidal/paging.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext, type ToolResult } from '../shared/define-tool.js';
+import {
+  defineTool,
+  type ToolContext,
+  type ToolResult,
+  READS_TIDAL,
+} from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { credits, lines, moreLine, trackLine } from '../shared/format.js';
 import { linkParam } from '../shared/link-param.js';
@@ -185,12 +190,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     const call = { country: ctx.country(input.country), signal: ctx.signal };
     const limit = input.limit ?? DEFAULT_TRACKS;

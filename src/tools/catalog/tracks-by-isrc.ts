@@ -7,7 +7,7 @@ import {
   withAvailability,
   withAvailabilityText,
 } from '../shared/availability.js';
-import { defineTool } from '../shared/define-tool.js';
+import { defineTool, READS_TIDAL } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { lines, trackLine } from '../shared/format.js';
 import { listParam, ParamCountry } from '../shared/params.js';
@@ -73,12 +73,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     const country = ctx.country(input.country);
     const normalized = input.isrcs.map((raw) => ({ raw, isrc: normalizeIsrc(raw) }));

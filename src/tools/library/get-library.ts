@@ -7,7 +7,7 @@ import {
 } from '../../tidal/library/index.js';
 import { START, takeItems, type Position } from '../../tidal/paging.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext } from '../shared/define-tool.js';
+import { defineTool, type ToolContext, READS_TIDAL } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { lines, moreLine } from '../shared/format.js';
 import { ParamCursor } from '../shared/params.js';
@@ -155,12 +155,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     let start: Start = { ...START, f: 0 };
     if (input.cursor !== undefined) {

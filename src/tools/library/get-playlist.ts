@@ -6,7 +6,7 @@ import { START, type Position } from '../../tidal/paging.js';
 import type { PlaylistEntry } from '../../tidal/playlists/entries.js';
 import type { CallContext } from '../../tidal/reader.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext } from '../shared/define-tool.js';
+import { defineTool, type ToolContext, READS_TIDAL } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { duration, lines, moreLine, playlistLine, trackLine } from '../shared/format.js';
 import { PlaylistOutput, TrackOutput } from '../shared/outputs.js';
@@ -247,12 +247,7 @@ export default defineTool({
   outputSchema,
   notFoundHint:
     'Check the id or link: get_library lists your playlists and mixes, search_catalog finds public ones.',
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     const access = await optionalUser(ctx);
     const given = target(input);

@@ -146,6 +146,14 @@ export function previewLead(decision: 'declined' | 'preview', what: string): str
   return decision === 'declined' ? `The user declined: nothing ${what}.` : `Nothing ${what} yet.`;
 }
 
+/** The annotations of every tool that only reads TIDAL: no change, same answer, open world. */
+export const READS_TIDAL = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: true,
+} as const;
+
 export function defineTool<I extends z.ZodObject, O extends z.ZodObject>(
   definition: ToolDefinition<I, O>,
 ): ToolDefinition<I, O> {

@@ -7,7 +7,12 @@ import * as z from 'zod/v4';
 import { type LineMatch, matchAll } from '../../../matching/index.js';
 import type { Track } from '../../../tidal/domain.js';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
-import { defineTool, type ToolContext, type ToolResult } from '../../shared/define-tool.js';
+import {
+  defineTool,
+  type ToolContext,
+  type ToolResult,
+  READS_TIDAL,
+} from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
 import { catalogMatchSource } from '../../shared/match-source.js';
 import { countParam, ParamCountry, ParamCursor } from '../../shared/params.js';
@@ -111,12 +116,7 @@ export default defineTool({
   ].join('\n'),
   inputSchema,
   outputSchema: MatchTracksOutput,
-  annotations: {
-    readOnlyHint: true,
-    destructiveHint: false,
-    idempotentHint: true,
-    openWorldHint: true,
-  },
+  annotations: READS_TIDAL,
   async handler(input, ctx) {
     if (input.cursor !== undefined) return more(input, ctx);
     const list = readTracklist(input);
