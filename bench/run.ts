@@ -12,8 +12,9 @@
 import { writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { resolve } from 'node:path';
+
 import type { BenchSection } from './section.js';
-import { table, type BenchOptions, type Section, type Target } from './stats.js';
+import { type BenchOptions, type Section, table, type Target } from './stats.js';
 
 /** The sections, in the order they run and print. Adding one: a line here, a file in sections/. */
 const SECTIONS: (() => Promise<{ default: BenchSection<unknown> }>)[] = [

@@ -8,7 +8,7 @@
  * count the design promises for a cold call, where it is fixed.
  */
 import { DISCOVERY } from '../test/fake-tidal/catalog/generate-discovery.js';
-import { DEFAULT_USER, getCatalog, type FakeTidal } from '../test/fake-tidal/index.js';
+import { DEFAULT_USER, type FakeTidal, getCatalog } from '../test/fake-tidal/index.js';
 
 export interface Sample {
   name: string;

@@ -1,13 +1,15 @@
 /** Spawning the built server over stdio with per-call statistics, and reading its memory. */
-import { Client } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
 import type { StoredUserCredentials } from '../src/auth/credentials.js';
 import { loadConfig } from '../src/config.js';
-import { SERVER_ENTRY, fakeEnv } from '../test/e2e/harness.js';
-import { DEFAULT_USER, ALL_USER_SCOPES, type FakeTidal } from '../test/fake-tidal/index.js';
+import { fakeEnv, SERVER_ENTRY } from '../test/e2e/harness.js';
+import { ALL_USER_SCOPES, DEFAULT_USER, type FakeTidal } from '../test/fake-tidal/index.js';
 
 export const STATS_META_KEY = 'io.github.tidal-mcp/call-stats';
 

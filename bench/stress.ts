@@ -13,7 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { format, resolveConfig } from 'prettier';
+
 import { ROOT, SERVER_ENTRY } from '../test/e2e/harness.js';
 import { spawnHttpServer } from '../test/e2e/http-harness.js';
 import { DEFAULT_USER, startFakeTidal } from '../test/fake-tidal/index.js';

@@ -5,8 +5,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
+
 import { createApp } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/server.js';

@@ -4,7 +4,9 @@
  */
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+
 import * as z from 'zod/v4';
+
 import { UserFacingError } from './errors.js';
 
 export const DEFAULTS = {

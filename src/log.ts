@@ -3,6 +3,7 @@
  * write there. Messages pass through redact() so a token that slips into an error never leaves.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+
 import { mapStack } from './stack-trace.js';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';

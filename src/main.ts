@@ -4,7 +4,7 @@
  * transport, the login flow or the account commands (and the keychain binding is loaded only by
  * the first use of a keychain token store), and --help and --version load nothing but the config.
  */
-import { ConfigError, loadConfig, type Config } from './config.js';
+import { type Config, ConfigError, loadConfig } from './config.js';
 import { userMessage } from './errors.js';
 import { mapStack } from './stack-trace.js';
 import { packageVersion } from './version.js';

@@ -4,12 +4,13 @@
  * also be a loader, called by the first tool call (see ToolDepsSource).
  */
 import { McpServer } from '@modelcontextprotocol/server';
-import { ClientLogging } from './tools/shared/client-log.js';
-import { registerTool, type ToolDepsSource } from './tools/shared/define-tool.js';
-import { toolsFor } from './tools/index.js';
+
 import { serverIdentity } from './identity.js';
 import { registerPrompts } from './prompts/index.js';
 import { registerResources } from './resources/index.js';
+import { toolsFor } from './tools/index.js';
+import { ClientLogging } from './tools/shared/client-log.js';
+import { registerTool, type ToolDepsSource } from './tools/shared/define-tool.js';
 
 const INSTRUCTIONS = [
   "tidal-mcp looks music up in the TIDAL catalog and works with the user's TIDAL library.",

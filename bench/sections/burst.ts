@@ -3,9 +3,9 @@
  * TIDAL's (4/s, burst 10). The client-side limiter (defaults) should keep 429s at zero.
  */
 import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
-import { startBenchServer } from '../server.js';
 import { defineSection } from '../section.js';
-import { round, type BenchOptions, type Target } from '../stats.js';
+import { startBenchServer } from '../server.js';
+import { type BenchOptions, round, type Target } from '../stats.js';
 
 export interface BurstResult {
   calls: number;

@@ -3,7 +3,7 @@ import { fakeEnv } from '../../test/e2e/harness.js';
 import { connectHttpClient, spawnHttpServer } from '../../test/e2e/http-harness.js';
 import { FIXTURES, startFakeTidal } from '../../test/fake-tidal/index.js';
 import { defineSection } from '../section.js';
-import { round, table, type BenchOptions } from '../stats.js';
+import { type BenchOptions, round, table } from '../stats.js';
 
 export interface HttpLevel {
   clients: number;

@@ -7,15 +7,15 @@
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   getCatalog,
   startFakeTidal,
-  type FakeTidal,
 } from '../../test/fake-tidal/index.js';
 import {
   FakeLoginSession,
-  startInProcess,
   type InProcessServer,
+  startInProcess,
 } from '../../test/helpers/in-process.js';
 import { defineSection } from '../section.js';
 import type { BenchOptions, Target } from '../stats.js';

@@ -10,13 +10,13 @@
  *   distinct lines that need a search each (20 with --quick), cold cache; then the same for
  *   manage_playlist import with confirm (the searches, then the new playlist and its writes).
  */
-import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
-import { evalDocs, figures, judge, type LineVerdict } from '../../test/fake-tidal/eval/index.js';
-import { startInProcess } from '../../test/helpers/in-process.js';
 import { parseTracklist } from '../../src/matching/index.js';
-import { startBenchServer } from '../server.js';
+import { evalDocs, figures, judge, type LineVerdict } from '../../test/fake-tidal/eval/index.js';
+import { getCatalog, startFakeTidal } from '../../test/fake-tidal/index.js';
+import { startInProcess } from '../../test/helpers/in-process.js';
 import { defineSection } from '../section.js';
-import { round, type BenchOptions, type Target } from '../stats.js';
+import { startBenchServer } from '../server.js';
+import { type BenchOptions, round, type Target } from '../stats.js';
 
 export interface MatchingResult {
   lines: number;

@@ -8,12 +8,13 @@
  */
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { startFakeTidal, type FakeTidal } from '../../test/fake-tidal/index.js';
+
+import { type FakeTidal, startFakeTidal } from '../../test/fake-tidal/index.js';
 import { FakeLoginSession, startInProcess } from '../../test/helpers/in-process.js';
 import { buildSamples } from '../samples.js';
 import { defineSection } from '../section.js';
 import { rssMiB, startBenchServer } from '../server.js';
-import { round, table, type BenchOptions, type Target } from '../stats.js';
+import { type BenchOptions, round, table, type Target } from '../stats.js';
 
 /** The response cache's byte budget (src/tidal/cache.ts, ResponseCache's default maxBytes). */
 export const CACHE_BUDGET_MIB = 32;

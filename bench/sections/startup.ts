@@ -8,18 +8,20 @@
  * bench/cpu-probe.mjs, which reports the CPU time used when tools/list is answered: on a busy
  * machine a steadier comparison than wall time, which the targets still judge.
  */
-import { Client } from '@modelcontextprotocol/client';
-import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, SERVER_ENTRY, fakeEnv } from '../../test/e2e/harness.js';
+
+import { Client } from '@modelcontextprotocol/client';
+import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
+import { fakeEnv, ROOT, SERVER_ENTRY } from '../../test/e2e/harness.js';
 import { startFakeTidal } from '../../test/fake-tidal/index.js';
 import { defineSection } from '../section.js';
 import { rssMiB } from '../server.js';
-import { median, round, table, type BenchOptions, type Target } from '../stats.js';
+import { type BenchOptions, median, round, table, type Target } from '../stats.js';
 
 const BARE = resolve(import.meta.dirname, '..', 'bare-server.mjs');
 const CPU_PROBE = pathToFileURL(resolve(import.meta.dirname, '..', 'cpu-probe.mjs')).href;

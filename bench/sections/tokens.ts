@@ -7,11 +7,12 @@
  * call; structuredContent is counted too, for clients that pass it to the model instead.
  */
 import { countTokens } from 'gpt-tokenizer/encoding/o200k_base';
+
 import { startFakeTidal } from '../../test/fake-tidal/index.js';
 import { buildSamples } from '../samples.js';
 import { defineSection } from '../section.js';
 import { measureCall, startBenchServer } from '../server.js';
-import { table, type BenchOptions, type Target } from '../stats.js';
+import { type BenchOptions, table, type Target } from '../stats.js';
 
 export const TOOL_SET_BUDGET = 4500;
 export const ANSWER_BUDGET = 10_000;

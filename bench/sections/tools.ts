@@ -4,12 +4,12 @@
  * src/tools/shared/define-tool.ts), and the TIDAL bytes behind each answer. Baselines in the same
  * run: the sequential floor (requests × injected latency) and the uncompressed TIDAL bytes.
  */
-import { startFakeTidal, type FakeTidal } from '../../test/fake-tidal/index.js';
+import { type FakeTidal, startFakeTidal } from '../../test/fake-tidal/index.js';
 import { buildSamples, type Sample } from '../samples.js';
 import { sdkWork } from '../sdk-work.js';
 import { defineSection } from '../section.js';
-import { measureCall, startBenchServer, type CallMeasure } from '../server.js';
-import { percentile, round, table, type BenchOptions, type Target } from '../stats.js';
+import { type CallMeasure, measureCall, startBenchServer } from '../server.js';
+import { type BenchOptions, percentile, round, table, type Target } from '../stats.js';
 
 export interface SampleResult {
   tool: string;

@@ -1,7 +1,7 @@
 /** Many concurrent Streamable HTTP clients (both protocol eras) against one server process. */
 import { connectHttpClient, type HttpServerProcess } from '../../test/e2e/http-harness.js';
 import { rssMiB } from '../server.js';
-import { HOT_CALLS, USER_CALL, type Call } from './calls.js';
+import { type Call, HOT_CALLS, USER_CALL } from './calls.js';
 import type { OutputScan } from './secrets.js';
 
 export interface HttpStress {

@@ -1,5 +1,6 @@
 /** Thousands of JSON-RPC requests written to the server's stdin at once, all answered. */
 import { spawn } from 'node:child_process';
+
 import { SERVER_ENTRY } from '../../test/e2e/harness.js';
 import { FIXTURES } from '../../test/fake-tidal/index.js';
 import type { OutputScan } from './secrets.js';

@@ -10,12 +10,14 @@
  * lags (V8 keeps freed pages) and says little on its own.
  */
 import { readFileSync } from 'node:fs';
+
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+
 import { SERVER_ENTRY } from '../../test/e2e/harness.js';
 import type { FakeTidal } from '../../test/fake-tidal/index.js';
 import { rssMiB } from '../server.js';
-import { HOT_CALLS, distinctCalls, type Call } from './calls.js';
+import { type Call, distinctCalls, HOT_CALLS } from './calls.js';
 import type { OutputScan } from './secrets.js';
 
 /** The response cache's budget (src/tidal/cache.ts ResponseCache default). */

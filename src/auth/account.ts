@@ -10,9 +10,9 @@
  */
 import { userMessage } from '../errors.js';
 import type { TokenStore } from './credentials.js';
-import { LOGIN_SCOPES, LoginError } from './login-basics.js';
 // The login flow itself (loopback listener, token exchange) loads only when a login starts.
 import type { StartLoginOptions } from './login.js';
+import { LOGIN_SCOPES, LoginError } from './login-basics.js';
 import type { Account, AccountStatus, PendingLogin } from './user-session.js';
 
 export interface AccountOptions {

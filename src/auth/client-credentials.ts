@@ -5,9 +5,9 @@
  * when all have hung up); after a 401 the next caller fetches a new one (the retry itself is
  * bounded by src/tidal/http.ts).
  */
-import { systemClock, type Clock } from '../tidal/clock.js';
+import { type Clock, systemClock } from '../tidal/clock.js';
 import { AuthError, CredentialsMissingError } from '../tidal/errors.js';
-import { SharedRequest, abortReason } from '../tidal/shared-request.js';
+import { abortReason, SharedRequest } from '../tidal/shared-request.js';
 import type { TokenProvider } from '../tidal/token-provider.js';
 import { postTokenForm, TokenEndpointError, type TokenEndpointOptions } from './token-endpoint.js';
 

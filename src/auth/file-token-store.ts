@@ -16,8 +16,9 @@
  * the link checks remain.
  */
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, rename, stat, unlink, type FileHandle } from 'node:fs/promises';
+import { type FileHandle, lstat, mkdir, open, rename, stat, unlink } from 'node:fs/promises';
 import { dirname } from 'node:path';
+
 import { UserFacingError } from '../errors.js';
 import { AuthError } from '../tidal/errors.js';
 import type { StoredUserCredentials, TokenStore } from './credentials.js';

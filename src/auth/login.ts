@@ -5,11 +5,13 @@
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
+
+import { request } from 'undici';
+
 import type { StoredUserCredentials, TokenStore } from './credentials.js';
 import { LOGIN_SCOPES, LoginError } from './login-basics.js';
 import { createPkcePair, createState } from './pkce.js';
 import { postTokenForm, type TokenEndpointOptions } from './token-endpoint.js';
-import { request } from 'undici';
 
 export { LOGIN_SCOPES, LoginError } from './login-basics.js';
 

@@ -8,7 +8,7 @@
  * refresh itself is never cancelled by callers (only by its own call budget): TIDAL may rotate
  * the refresh token, and a refresh cut off before the store is written would lose the login.
  */
-import { systemClock, type Clock } from '../tidal/clock.js';
+import { type Clock, systemClock } from '../tidal/clock.js';
 import { SharedRequest } from '../tidal/shared-request.js';
 import type { TokenProvider } from '../tidal/token-provider.js';
 import type { StoredUserCredentials, TokenStore } from './credentials.js';

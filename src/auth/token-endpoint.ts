@@ -7,10 +7,11 @@
  * failures, bounded by maxRetries) and the same per-call budget, so a hanging token endpoint is
  * reported before an MCP client gives up, like a hanging API.
  */
-import { request, type Dispatcher } from 'undici';
+import { type Dispatcher, request } from 'undici';
+
 import { readBody } from '../tidal/body.js';
-import { withBudget, type CallBudget } from '../tidal/budget.js';
-import { systemClock, type Clock } from '../tidal/clock.js';
+import { type CallBudget, withBudget } from '../tidal/budget.js';
+import { type Clock, systemClock } from '../tidal/clock.js';
 import {
   AuthError,
   InvalidResponseError,
@@ -19,13 +20,13 @@ import {
   UpstreamError,
 } from '../tidal/errors.js';
 import {
-  DEFAULT_RETRY_POLICY,
+  type Attempt,
   backoffMs,
+  DEFAULT_RETRY_POLICY,
   errorCode,
   isRetryableNetworkError,
   rateLimitWait,
   retrying,
-  type Attempt,
   type RetryPolicy,
 } from '../tidal/retry.js';
 

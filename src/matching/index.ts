@@ -3,21 +3,12 @@
  * duplicate recordings apart. Pure: no HTTP, no MCP; lookups are passed in (see MatchSource).
  */
 export {
-  MAX_LINES,
-  parseLine,
-  parseTracklist,
-  TracklistError,
-  type ParsedLine,
-  type Reading,
-  type Tracklist,
-} from './parse.js';
-export {
-  matchIsrc,
-  matchLine,
-  rankCandidates,
   type Alternative,
   type LineMatch,
+  matchIsrc,
+  matchLine,
   type MatchLineOptions,
+  rankCandidates,
   type TrackCandidate,
 } from './match.js';
 export {
@@ -27,13 +18,22 @@ export {
   type MatchReport,
   type MatchSource,
 } from './match-all.js';
-export { atLeast, CONFIDENCES, type Confidence } from './score.js';
 export {
+  MAX_LINES,
+  type ParsedLine,
+  parseLine,
+  parseTracklist,
+  type Reading,
+  type Tracklist,
+  TracklistError,
+} from './parse.js';
+export {
+  type Duplicate,
   findDuplicates,
   recordingKey,
-  sameRecording,
-  SAME_RECORDING_SECONDS,
-  type Duplicate,
   type RecordingLike,
+  SAME_RECORDING_SECONDS,
+  sameRecording,
 } from './recording.js';
-export { versionTags, type VersionTag } from './versions.js';
+export { atLeast, type Confidence, CONFIDENCES } from './score.js';
+export { type VersionTag, versionTags } from './versions.js';

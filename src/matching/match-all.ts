@@ -8,13 +8,13 @@
 import { isAbort } from '../errors.js';
 import {
   type LineMatch,
-  type MatchLineOptions,
   matchIsrc,
   matchLine,
+  type MatchLineOptions,
   type TrackCandidate,
 } from './match.js';
 import type { ParsedLine } from './parse.js';
-import { CONFIDENCES, type Confidence } from './score.js';
+import { type Confidence, CONFIDENCES } from './score.js';
 
 export interface MatchSource<T> {
   /**

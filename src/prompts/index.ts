@@ -5,6 +5,7 @@
  */
 import { completable, type McpServer } from '@modelcontextprotocol/server';
 import * as z from 'zod/v4';
+
 import type { ToolDeps, ToolDepsSource } from '../tools/shared/define-tool.js';
 import { countryCodesLike } from '../tools/shared/params.js';
 import { artistNamesLike, playlistNamesLike } from './completions.js';

@@ -13,10 +13,11 @@ import {
   ResourceTemplate,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+
 import { userMessage } from '../errors.js';
 import { NotFoundError } from '../tidal/errors.js';
 import { type ToolDeps, type ToolDepsSource } from '../tools/shared/define-tool.js';
-import { trackResource, toolResource } from './pages.js';
+import { toolResource, trackResource } from './pages.js';
 import { playlistIdsLike, yourPlaylists } from './playlists.js';
 
 type Kind = 'album' | 'artist' | 'track' | 'playlist';

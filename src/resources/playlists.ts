@@ -1,7 +1,8 @@
 /** The logged-in user's playlists for resources/list and for completing tidal://playlist/{id}. */
 import type { Resource } from '@modelcontextprotocol/server';
-import { AuthError } from '../tidal/errors.js';
+
 import type { Playlist } from '../tidal/domain.js';
+import { AuthError } from '../tidal/errors.js';
 import type { ToolDeps } from '../tools/shared/define-tool.js';
 
 /** Enough for any list a client shows; more are reachable with get_library. */

@@ -10,8 +10,9 @@
  */
 import { promisify } from 'node:util';
 import { brotliDecompress, gunzip } from 'node:zlib';
+
 import { InvalidResponseError } from './errors.js';
-import { headerValue, type HeaderBag } from './retry.js';
+import { type HeaderBag, headerValue } from './retry.js';
 
 const MAX_BODY_BYTES = 16 * 1024 * 1024;
 

@@ -7,7 +7,7 @@
  * comes first; `remainingMs()` lets waits that are known in advance fail fast instead.
  */
 import type { Clock } from './clock.js';
-import { TidalTimeoutError, formatWait } from './errors.js';
+import { formatWait, TidalTimeoutError } from './errors.js';
 
 export class CallBudget {
   private readonly controller = new AbortController();

@@ -17,7 +17,8 @@
  * they would any load, and its answer replaces the entry.
  */
 import { LRUCache } from 'lru-cache';
-import { SharedRequest, abortReason } from './shared-request.js';
+
+import { abortReason, SharedRequest } from './shared-request.js';
 
 export const CACHE_TTL = {
   catalog: 6 * 60 * 60 * 1000,

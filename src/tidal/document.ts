@@ -5,7 +5,7 @@
  * InvalidResponseError. Typed fields inside `data` are the mappers' business, leniently.
  */
 import { InvalidResponseError } from './errors.js';
-import { headerValue, type HeaderBag } from './retry.js';
+import { type HeaderBag, headerValue } from './retry.js';
 
 /** application/vnd.api+json, application/json and other +json types; absent is tolerated. */
 function jsonContentType(headers: HeaderBag): string | undefined {

@@ -4,33 +4,34 @@
  * re-authentication. Every byte of a token stays in request headers; nothing here logs or
  * throws one.
  */
-import { Agent, request, type Dispatcher } from 'undici';
+import { Agent, type Dispatcher, request } from 'undici';
+
 import { ACCEPT_ENCODING, readBody } from './body.js';
 import { withBudget } from './budget.js';
 import { ResponseCache } from './cache.js';
 import { currentCallStats, timeWaiting } from './call-stats.js';
-import { systemClock, type Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import { InvalidResponseError } from './errors.js';
 import {
   accepted,
-  invalid,
-  refused,
-  unreachable,
   type Exchange,
   type Exchanged,
+  invalid,
   type Method,
   type OutcomeContext,
   type RawResponse,
+  refused,
+  unreachable,
 } from './outcomes.js';
-import { assertWritable } from './read-only.js';
 import { RateLimiter } from './rate-limiter.js';
+import { assertWritable } from './read-only.js';
 import {
+  type Attempt,
   DEFAULT_RETRY_POLICY,
+  type HeaderBag,
   headerValue,
   rateLimitHintMs,
   retrying,
-  type Attempt,
-  type HeaderBag,
   type RetryPolicy,
 } from './retry.js';
 import type { TokenProvider } from './token-provider.js';

@@ -1,6 +1,6 @@
 /** JSON:API resources -> domain objects. Unknown or missing attributes degrade, never throw. */
 import type { Album, AlbumRef, Artist, ArtistRef, Playlist, Track, Video } from './domain.js';
-import { attr, relationshipIds, type Included, type Resource } from './jsonapi.js';
+import { attr, type Included, relationshipIds, type Resource } from './jsonapi.js';
 
 /**
  * ISO 8601 duration to whole seconds. Lenient: TIDAL's own examples include "P30M5S" (no T),

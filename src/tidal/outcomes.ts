@@ -9,19 +9,19 @@ import type { CallBudget } from './budget.js';
 import type { CallStats } from './call-stats.js';
 import { acceptDocument, parseLenient } from './document.js';
 import {
+  errorFromResponse,
   InvalidResponseError,
   NetworkError,
   RateLimitedError,
-  errorFromResponse,
 } from './errors.js';
 import {
+  type Attempt,
   backoffMs,
   errorCode,
+  type HeaderBag,
   isRetryableNetworkError,
   isRetryableStatus,
   rateLimitWait,
-  type Attempt,
-  type HeaderBag,
   type RetryPolicy,
 } from './retry.js';
 import type { TokenProvider } from './token-provider.js';

@@ -18,7 +18,7 @@
  * call waits for the pause, and a call whose budget cannot cover the wait fails at once with
  * RateLimitedError instead of sleeping past its budget or hammering TIDAL.
  */
-import { systemClock, type Clock } from './clock.js';
+import { type Clock, systemClock } from './clock.js';
 import { MAX_REPORTED_WAIT_MS, RateLimitedError } from './errors.js';
 import { abortReason } from './shared-request.js';
 

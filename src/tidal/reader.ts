@@ -5,9 +5,9 @@
  * relationship into domain objects in order.
  */
 import { buildQuery, type QueryValue } from './api-path.js';
+import type { Track } from './domain.js';
 import type { TidalHttp } from './http.js';
 import { type Document, type Included, type Resource, type ResourceIdentifier } from './jsonapi.js';
-import type { Track } from './domain.js';
 import { toAlbum, toArtist, toPlaylist, toTrack, toVideo } from './mappers.js';
 import type { TokenProvider } from './token-provider.js';
 

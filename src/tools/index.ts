@@ -3,19 +3,19 @@
  * one place read-only mode is decided: a tool that writes is left out unless it declares what it
  * becomes in read-only mode (account without logout).
  */
-import type { AnyToolDefinition } from './shared/define-tool.js';
 import account from './account/account.js';
 import getAlbum from './catalog/get-album.js';
 import getArtist from './catalog/get-artist.js';
-import getLibrary from './library/get-library.js';
-import getPlaylist from './library/get-playlist.js';
-import manageFavorites from './library/manage-favorites/index.js';
-import managePlaylist from './playlists/manage-playlist/index.js';
 import matchTracks from './catalog/match-tracks/index.js';
 import searchCatalog from './catalog/search-catalog.js';
 import similarArtists from './catalog/similar-artists.js';
 import similarTracks from './catalog/similar-tracks.js';
 import tracksByIsrc from './catalog/tracks-by-isrc.js';
+import getLibrary from './library/get-library.js';
+import getPlaylist from './library/get-playlist.js';
+import manageFavorites from './library/manage-favorites/index.js';
+import managePlaylist from './playlists/manage-playlist/index.js';
+import type { AnyToolDefinition } from './shared/define-tool.js';
 
 export const TOOLS: readonly AnyToolDefinition[] = [
   searchCatalog,

@@ -11,13 +11,14 @@ import {
   type ServerResponse,
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { toNodeHandler } from '@modelcontextprotocol/node';
 import { createMcpHandler } from '@modelcontextprotocol/server';
+
 import type { App } from '../app.js';
-import { ConfigError, type Config } from '../config.js';
+import { type Config, ConfigError } from '../config.js';
 import { createServer } from '../server.js';
 import { LegacyCancellation } from './http-cancel.js';
-import { MAX_MESSAGE_BYTES } from './limits.js';
 import {
   bearerGuard,
   declaredBodySizeGuard,
@@ -26,6 +27,7 @@ import {
   payloadTooLarge,
   reject,
 } from './http-guards.js';
+import { MAX_MESSAGE_BYTES } from './limits.js';
 
 const MAX_BODY_BYTES = MAX_MESSAGE_BYTES;
 /** How long shutdown waits for in-flight calls before aborting them. */

@@ -4,7 +4,8 @@
  * MAX_MESSAGE_BYTES gets a JSON-RPC error and the session goes on, instead of the SDK
  * transport's read buffer overflowing and ending the process.
  */
-import { StdioServerTransport, serveStdio } from '@modelcontextprotocol/server/stdio';
+import { serveStdio, StdioServerTransport } from '@modelcontextprotocol/server/stdio';
+
 import type { App } from '../app.js';
 import type { Config } from '../config.js';
 import { createLogger, type Logger } from '../log.js';

@@ -18,7 +18,9 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import type { StoredUserCredentials } from '../../src/auth/credentials.js';
 import { FileTokenStore, UnsafeTokenFileError } from '../../src/auth/token-stores.js';
 

@@ -4,11 +4,12 @@
  * a refresh token, is LoginRequiredError (and never asked again); a 5xx keeps the credentials.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { LoginRequiredError } from '../../src/auth/user-session.js';
 import { UpstreamError } from '../../src/tidal/errors.js';
 import { TidalHttp } from '../../src/tidal/http.js';
-import { DEFAULT_USER, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { MemoryStore, loggedIn, sessionFor } from '../helpers/user-session-fixtures.js';
+import { DEFAULT_USER, type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
+import { loggedIn, MemoryStore, sessionFor } from '../helpers/user-session-fixtures.js';
 import { FakeClock } from '../unit/fake-clock.js';
 
 const FOUR_HOURS_MS = 14_400_000;

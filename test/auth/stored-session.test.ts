@@ -3,10 +3,11 @@
  * 401, single-flight, written back to the store; the dead ends end in LoginRequiredError.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import type { StoredUserCredentials, TokenStore } from '../../src/auth/credentials.js';
 import { LoginRequiredError } from '../../src/auth/user-session.js';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { MemoryStore, loggedIn as mint, sessionFor } from '../helpers/user-session-fixtures.js';
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
+import { loggedIn as mint, MemoryStore, sessionFor } from '../helpers/user-session-fixtures.js';
 import { FakeClock } from '../unit/fake-clock.js';
 
 describe('StoredUserSession', () => {

@@ -8,9 +8,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { LOGIN_SCOPES } from '../../src/auth/login.js';
-import { DEFAULT_USER, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { DEFAULT_USER, type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
 import { keyringRequirement } from '../helpers/environment.js';
 import { approveInBrowser, loginEnv } from '../helpers/login.js';
 import { filesContaining } from '../helpers/secrets.js';

@@ -3,8 +3,9 @@
  * Every test asserts exact values from the generated catalog and the number of upstream requests.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { callTool, fakeEnv, startServer, type RunningServer } from './harness.js';
+
+import { type FakeTidal, FIXTURES, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
+import { callTool, fakeEnv, type RunningServer, startServer } from './harness.js';
 
 const catalog = getCatalog();
 

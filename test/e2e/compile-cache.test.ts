@@ -10,7 +10,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { node22 as node22Binary } from '../helpers/environment.js';
 import { ROOT, SERVER_ENTRY } from './harness.js';
 

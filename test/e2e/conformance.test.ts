@@ -10,11 +10,13 @@
  */
 import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
 import { node22 as node22Binary } from '../helpers/environment.js';
 import { fakeEnv, ROOT } from './harness.js';
-import { spawnHttpServer, type HttpServerProcess } from './http-harness.js';
+import { type HttpServerProcess, spawnHttpServer } from './http-harness.js';
 
 const SUITE = resolve(ROOT, 'node_modules/@modelcontextprotocol/conformance/dist/index.js');
 

@@ -2,9 +2,11 @@
  * Spawns the built server (dist/index.js) over stdio and connects a real MCP client to it,
  * pointed at a fake TIDAL. Captures stderr so tests can assert what was (not) logged.
  */
+import { resolve } from 'node:path';
+
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
-import { resolve } from 'node:path';
+
 import type { FakeTidal } from '../fake-tidal/index.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');

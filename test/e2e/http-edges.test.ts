@@ -4,9 +4,10 @@
  * Client mistakes get a 4xx (never a 500) and are logged at debug, never as errors.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
 import { fakeEnv } from './harness.js';
-import { initializeBody, spawnHttpServer, type HttpServerProcess } from './http-harness.js';
+import { type HttpServerProcess, initializeBody, spawnHttpServer } from './http-harness.js';
 import { rawRequest } from './http-raw.js';
 
 const TOKEN = 'c0ffee00'.repeat(8);

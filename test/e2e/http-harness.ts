@@ -2,9 +2,11 @@
  * Spawns the built server with `--http --port 0`, reads the bound URL from its stderr, and
  * connects real MCP clients over Streamable HTTP (2025 `initialize` era or 2026-07-28 stateless).
  */
+import { type ChildProcess, spawn } from 'node:child_process';
+
 import { Client } from '@modelcontextprotocol/client';
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
-import { spawn, type ChildProcess } from 'node:child_process';
+
 import { SERVER_ENTRY } from './harness.js';
 
 export interface HttpServerProcess {

@@ -5,9 +5,10 @@
  */
 import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
+import { type FakeTidal, FIXTURES, startFakeTidal } from '../fake-tidal/index.js';
 import { fakeEnv } from './harness.js';
-import { connectHttpClient, spawnHttpServer, type HttpServerProcess } from './http-harness.js';
+import { connectHttpClient, type HttpServerProcess, spawnHttpServer } from './http-harness.js';
 
 const CLIENTS = 20;
 const CALLS_PER_CLIENT = 10;

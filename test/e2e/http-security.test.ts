@@ -4,15 +4,17 @@
  */
 import { request } from 'node:http';
 import { createConnection } from 'node:net';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
 import { fakeEnv } from './harness.js';
 import {
   connectHttpClient,
+  type HttpServerProcess,
   initializeBody,
   postRaw,
   spawnHttpServer,
-  type HttpServerProcess,
 } from './http-harness.js';
 
 /** What `openssl rand -hex 32` prints: the kind of token the server accepts. */

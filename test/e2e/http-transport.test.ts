@@ -3,17 +3,19 @@
  * of both protocol eras, the fake TIDAL upstream. Covers tool calls, progress, cancellation
  * reaching TIDAL, one shared TIDAL token across clients, and graceful shutdown.
  */
-import type { Client } from '@modelcontextprotocol/client';
 import { once } from 'node:events';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+
+import type { Client } from '@modelcontextprotocol/client';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
+import { type FakeTidal, FIXTURES, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
 import { fakeEnv } from './harness.js';
 import {
   connectHttpClient,
-  spawnHttpServer,
   type Era,
   type HttpServerProcess,
+  spawnHttpServer,
 } from './http-harness.js';
 
 const catalog = getCatalog();

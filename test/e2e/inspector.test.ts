@@ -8,8 +8,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
+import { type FakeTidal, FIXTURES, startFakeTidal } from '../fake-tidal/index.js';
 import { fakeEnv, ROOT, SERVER_ENTRY } from './harness.js';
 
 const INSPECTOR = resolve(

@@ -8,11 +8,13 @@
  * Each case also shows the same check seeing a module load, so a renamed initialiser or a changed
  * bundle format fails the test instead of passing it silently.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
+import { type FakeTidal, FIXTURES, startFakeTidal } from '../fake-tidal/index.js';
 import { runCli } from '../helpers/login.js';
 import { fakeEnv, startServer } from './harness.js';
 import { connectHttpClient, spawnHttpServer } from './http-harness.js';

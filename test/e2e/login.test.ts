@@ -6,13 +6,15 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { LOGIN_SCOPES } from '../../src/auth/login.js';
-import { DEFAULT_USER, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { callTool, startServer } from './harness.js';
+import { DEFAULT_USER, type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
 import { keyringRequirement } from '../helpers/environment.js';
 import { loginEnv, loginForTests, runCli } from '../helpers/login.js';
 import { filesContaining } from '../helpers/secrets.js';
+import { callTool, startServer } from './harness.js';
 
 const keyring = keyringRequirement('login/status/logout tests (real Secret Service)');
 

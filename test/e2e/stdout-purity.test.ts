@@ -1,6 +1,8 @@
 /** In stdio mode stdout is the protocol channel: every line the server writes must be JSON-RPC. */
 import { spawn } from 'node:child_process';
+
 import { describe, expect, it } from 'vitest';
+
 import { SERVER_ENTRY } from './harness.js';
 
 function exchange(

@@ -4,8 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callTool, startServer, type RunningServer } from './harness.js';
+
+import { callTool, type RunningServer, startServer } from './harness.js';
 
 interface ListedTool {
   name: string;

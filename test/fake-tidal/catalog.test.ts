@@ -3,8 +3,9 @@
  * promises (so client tests built on them cannot silently lose coverage).
  */
 import { describe, expect, it } from 'vitest';
+
+import { FIXTURES, getCatalog, isoDuration, ISRC_PATTERN, isValidGs1 } from './catalog.js';
 import { buildCatalogData } from './catalog/build.js';
-import { FIXTURES, getCatalog, ISRC_PATTERN, isoDuration, isValidGs1 } from './catalog.js';
 import { inEvalRange } from './eval/ids.js';
 
 const c = getCatalog();

@@ -4,7 +4,6 @@
  * values, so assertions never duplicate the generator's logic.
  */
 import { buildCatalogData } from './catalog/build.js';
-import { compareHits, rankTrack, searchText } from './catalog/track-search.js';
 import type {
   AlbumRec,
   ArtistRec,
@@ -15,9 +14,10 @@ import type {
   TrackRec,
   VideoRec,
 } from './catalog/model.js';
+import { compareHits, rankTrack, searchText } from './catalog/track-search.js';
 
+export { isoDuration, ISRC_PATTERN, isValidGs1 } from './catalog/codes.js';
 export type * from './catalog/model.js';
-export { isoDuration, isValidGs1, ISRC_PATTERN } from './catalog/codes.js';
 
 export type ExplicitFilter = 'INCLUDE' | 'EXCLUDE';
 export type SearchType = 'tracks' | 'albums' | 'artists' | 'playlists' | 'videos';

@@ -4,7 +4,8 @@
  * Prints one JSON line with the URLs and client credentials, then serves until SIGTERM/SIGINT.
  */
 import { parseArgs } from 'node:util';
-import { startFakeTidal, type FakeTidalOptions } from './index.js';
+
+import { type FakeTidalOptions, startFakeTidal } from './index.js';
 
 function num(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;

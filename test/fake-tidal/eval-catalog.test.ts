@@ -4,10 +4,11 @@
  * returning every version of a song for an "artist title" query, most popular first.
  */
 import { describe, expect, it } from 'vitest';
+
 import { getCatalog, ISRC_PATTERN } from './catalog.js';
 import { EVAL_ALBUMS } from './eval/albums.js';
-import { evalDocs } from './eval/index.js';
 import { evalIds, evalIsrc, evalTrackId as id, inEvalRange } from './eval/ids.js';
+import { evalDocs } from './eval/index.js';
 
 const c = getCatalog();
 const titles = (query: string, country = 'US') =>

@@ -3,14 +3,15 @@
  * (filter[isrc] single vs several, filter caps, barcodes) of the fake TIDAL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
+
+import { type FakeTidal, FIXTURES, startFakeTidal } from './index.js';
 import {
   accessToken,
   apiGet,
-  followPages,
-  linkParams,
-  type Json,
   expectSpecProblems,
+  followPages,
+  type Json,
+  linkParams,
 } from './test-client.js';
 
 let fake: FakeTidal;

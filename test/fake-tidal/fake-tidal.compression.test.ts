@@ -1,8 +1,10 @@
 /** The fake gzips bodies over 2 KB when asked (as the OAS says TIDAL does) and serves raw 'body' faults. */
-import { request } from 'undici';
 import { gunzipSync } from 'node:zlib';
+
+import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
+
+import { type FakeTidal, FIXTURES, startFakeTidal } from './index.js';
 import { accessToken } from './test-client.js';
 
 let fake: FakeTidal;

@@ -4,10 +4,11 @@
  * MIX playlist whose items page like any playlist's, roles resolve, and regional gaps hold.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { DISCOVERY } from './catalog/generate-discovery.js';
-import { getCatalog, startFakeTidal, type FakeTidal } from './index.js';
-import { accessToken, apiGet, followPages, type Json } from './test-client.js';
+import { type FakeTidal, getCatalog, startFakeTidal } from './index.js';
 import { mixTracks } from './resources/mixes.js';
+import { accessToken, apiGet, followPages, type Json } from './test-client.js';
 
 const c = getCatalog();
 let fake: FakeTidal;

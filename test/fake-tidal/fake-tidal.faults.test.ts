@@ -3,8 +3,9 @@
  * not-yet-implemented authorize endpoint.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
-import { accessToken, apiGet, issueToken, expectSpecProblems } from './test-client.js';
+
+import { type FakeTidal, FIXTURES, startFakeTidal } from './index.js';
+import { accessToken, apiGet, expectSpecProblems, issueToken } from './test-client.js';
 
 let fake: FakeTidal;
 let token: string;

@@ -5,10 +5,12 @@
  * writes).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
   FAKE_USERS,
+  type FakeTidal,
   FIXTURES,
   LISTENER_MIXES,
   LISTENER_PRIVATE_PLAYLIST_ID,
@@ -16,7 +18,6 @@ import {
   OTHER_USERS_PRIVATE_PLAYLIST_ID,
   SEEDED_FAVORITES,
   startFakeTidal,
-  type FakeTidal,
 } from './index.js';
 import {
   accessToken,

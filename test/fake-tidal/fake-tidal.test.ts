@@ -4,9 +4,10 @@
  * request log: fake-tidal.faults.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, startFakeTidal, type FakeTidal } from './index.js';
+
+import { type FakeTidal, FIXTURES, startFakeTidal } from './index.js';
 import { COUNTRY_MISSING_DETAIL } from './jsonapi/query.js';
-import { accessToken, apiGet, issueToken, type Json, expectSpecProblems } from './test-client.js';
+import { accessToken, apiGet, expectSpecProblems, issueToken, type Json } from './test-client.js';
 
 let fake: FakeTidal;
 let token: string;

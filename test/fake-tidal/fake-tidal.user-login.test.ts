@@ -3,8 +3,10 @@
  * and PKCE verifier; /users/me needs a user token with user.read (a client token is a 401).
  */
 import { createHash } from 'node:crypto';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_USER, startFakeTidal, type FakeTidal } from './index.js';
+
+import { DEFAULT_USER, type FakeTidal, startFakeTidal } from './index.js';
 import { accessToken, apiGet } from './test-client.js';
 
 const VERIFIER = 'x'.repeat(50);

@@ -9,37 +9,35 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { TokenEndpoint } from './auth/token-endpoint.js';
 import { TokenRegistry } from './auth/token-registry.js';
+import { UserLogin } from './auth/user-login.js';
 import { getCatalog } from './catalog.js';
 import { FaultQueue } from './faults.js';
+import { expireCursors } from './jsonapi/pagination.js';
 import { ResourceStore } from './jsonapi/store.js';
+import { UserCollections } from './library/collections.js';
+import { registerLibraryTypes } from './library/resources.js';
+import { seedLibrary } from './library/seed.js';
+import { IdempotencyCache } from './playlists/idempotency.js';
+import { registerUserPlaylists } from './playlists/resources.js';
+import { UserPlaylists } from './playlists/user-playlists.js';
 import { TokenBucket } from './rate-limit.js';
 import { registerCatalogTypes } from './resources/catalog-types.js';
 import { registerDiscoveryTypes } from './resources/discovery-types.js';
 import { registerSearchType } from './resources/search-type.js';
 import { catalogRoutes } from './routes/catalog-routes.js';
-import { ApiRouter } from './routes/router.js';
-import { expireCursors } from './jsonapi/pagination.js';
-import { searchRoutes } from './routes/search-routes.js';
-import { playlistRoutes } from './routes/playlist-routes.js';
-import { userRoutes } from './routes/user-routes.js';
-import { UserLogin } from './auth/user-login.js';
-import { IdempotencyCache } from './playlists/idempotency.js';
-import { registerUserPlaylists } from './playlists/resources.js';
-import { UserPlaylists } from './playlists/user-playlists.js';
-import { UserCollections } from './library/collections.js';
-import { registerLibraryTypes } from './library/resources.js';
-import { seedLibrary } from './library/seed.js';
 import { libraryRoutes } from './routes/library-routes.js';
-import { API_PREFIX, AUTHORIZE_PATH, TOKEN_PATH, createRequestHandler } from './server.js';
+import { playlistRoutes } from './routes/playlist-routes.js';
+import { ApiRouter } from './routes/router.js';
+import { searchRoutes } from './routes/search-routes.js';
+import { userRoutes } from './routes/user-routes.js';
+import { API_PREFIX, AUTHORIZE_PATH, createRequestHandler, TOKEN_PATH } from './server.js';
 import type { FakeTidal, FakeTidalOptions, RequestLogEntry } from './types.js';
 import { DEFAULT_USER, DEFAULT_USER_SCOPES } from './users.js';
 
-export type * from './types.js';
 export { Catalog, FIXTURES, getCatalog } from './catalog.js';
-export { specGuardActive, takeSpecViolations, type SpecViolation } from './spec-guard.js';
-export { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from './playlists/user-playlists.js';
 export { COLLECTION_KINDS, type CollectionKind } from './library/collections.js';
 export {
   LISTENER_MIXES,
@@ -47,6 +45,9 @@ export {
   OTHER_USERS_PRIVATE_PLAYLIST_ID,
   SEEDED_FAVORITES,
 } from './library/seed.js';
+export { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from './playlists/user-playlists.js';
+export { specGuardActive, type SpecViolation, takeSpecViolations } from './spec-guard.js';
+export type * from './types.js';
 export {
   ALL_USER_SCOPES,
   DEFAULT_USER,

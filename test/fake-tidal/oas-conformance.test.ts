@@ -4,11 +4,12 @@
  * the OAS paths, not hard-coded. Without the OAS file the suite is skipped, loudly.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from './index.js';
+
 import { OAS_PATH, specRequirement } from '../helpers/environment.js';
-import { loadOasValidator, type OasValidator } from './oas-validator.js';
-import { accessToken, apiGet, type Json, expectSpecProblems } from './test-client.js';
 import { DISCOVERY } from './catalog/generate-discovery.js';
+import { type FakeTidal, FIXTURES, getCatalog, startFakeTidal } from './index.js';
+import { loadOasValidator, type OasValidator } from './oas-validator.js';
+import { accessToken, apiGet, expectSpecProblems, type Json } from './test-client.js';
 
 const oasFile = OAS_PATH;
 const haveOas = specRequirement('fake TIDAL OAS conformance').available;

@@ -10,6 +10,7 @@
  *   while TIDAL's real errors also carry code/source (Error_Object), checked separately.
  */
 import { readFileSync } from 'node:fs';
+
 import { Ajv, type ErrorObject } from 'ajv';
 import formatsModule from 'ajv-formats';
 

@@ -6,15 +6,16 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
-import type { UserLogin } from './auth/user-login.js';
+
 import type { TokenEndpoint } from './auth/token-endpoint.js';
 import type { TokenRegistry } from './auth/token-registry.js';
+import type { UserLogin } from './auth/user-login.js';
 import type { FaultQueue } from './faults.js';
 import { ApiError } from './jsonapi/errors.js';
 import { parseQuery } from './jsonapi/query.js';
+import type { ResourceStore } from './jsonapi/store.js';
 import type { TokenBucket } from './rate-limit.js';
 import type { ApiRouter } from './routes/router.js';
-import type { ResourceStore } from './jsonapi/store.js';
 import { checkRequest } from './spec-guard.js';
 import type { Fault, RequestLogEntry } from './types.js';
 

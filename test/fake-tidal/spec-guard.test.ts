@@ -3,7 +3,8 @@
  * (Every other test file runs under it through test/setup/spec-guard.ts.)
  */
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { FIXTURES, specGuardActive, startFakeTidal, type FakeTidal } from './index.js';
+
+import { type FakeTidal, FIXTURES, specGuardActive, startFakeTidal } from './index.js';
 import { accessToken, apiGet, expectSpecProblems } from './test-client.js';
 
 describe.skipIf(!specGuardActive())('the request spec guard', () => {

@@ -9,6 +9,7 @@
  * (strict, like oas-conformance). Without the spec file the guard is off (the setup file says so).
  */
 import { existsSync, readFileSync } from 'node:fs';
+
 import { OAS_PATH } from '../helpers/environment.js';
 import type { Query } from './jsonapi/query.js';
 import type { ResourceStore } from './jsonapi/store.js';

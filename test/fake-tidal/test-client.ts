@@ -3,8 +3,9 @@
  * token issue, GET against /v2 with a bearer token, and link following.
  */
 import { expect } from 'vitest';
-import { specGuardActive, takeSpecViolations } from './spec-guard.js';
+
 import type { FakeTidal } from './index.js';
+import { specGuardActive, takeSpecViolations } from './spec-guard.js';
 
 /** Response JSON in tests is asserted field by field, so a loose type is the honest one. */
 

@@ -2,11 +2,11 @@
  * Public types of the fake TIDAL (re-exported by index.ts). Other test suites and the benchmark
  * depend on these names, so change them only together with their users.
  */
-import type { Catalog } from './catalog.js';
-import type { IssueUserTokenOptions } from './users.js';
-import type { UserPlaylists } from './playlists/user-playlists.js';
 import type { UserLogin } from './auth/user-login.js';
+import type { Catalog } from './catalog.js';
 import type { UserCollections } from './library/collections.js';
+import type { UserPlaylists } from './playlists/user-playlists.js';
+import type { IssueUserTokenOptions } from './users.js';
 
 export interface RateLimitOptions {
   /** Tokens added to the bucket per second (x-ratelimit-replenish-rate). */

@@ -7,7 +7,8 @@
  */
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { createMcpHandler, InMemoryTransport } from '@modelcontextprotocol/server';
-import { createApp, type App } from '../../src/app.js';
+
+import { type App, createApp } from '../../src/app.js';
 import type { Account, UserAccess, UserSession } from '../../src/auth/user-session.js';
 import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server.js';

@@ -15,8 +15,9 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:net';
+
+import { fakeEnv, SERVER_ENTRY } from '../e2e/harness.js';
 import type { FakeTidal } from '../fake-tidal/index.js';
-import { SERVER_ENTRY, fakeEnv } from '../e2e/harness.js';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -4,6 +4,7 @@
  * are ones the fake will honour), and a session wired to the fake's token endpoint.
  */
 import { createHash } from 'node:crypto';
+
 import type { StoredUserCredentials, TokenStore } from '../../src/auth/credentials.js';
 import { StoredUserSession } from '../../src/auth/stored-session.js';
 import type { FakeTidal } from '../fake-tidal/index.js';

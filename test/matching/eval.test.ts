@@ -4,9 +4,10 @@
  * Correctness is behaviour, so it is asserted here; speed is measured by `npm run bench` only.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
 import { evalDocs, figures, judge, type LineVerdict } from '../fake-tidal/eval/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { type FakeTidal, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const catalog = getCatalog();
 const docs = evalDocs();

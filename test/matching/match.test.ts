@@ -4,11 +4,12 @@
  * lookup discipline (ISRCs first, one search per distinct line, failures per line, cancellation).
  */
 import { describe, expect, it } from 'vitest';
+
 import {
   matchAll,
   matchLine,
-  parseTracklist,
   type MatchSource,
+  parseTracklist,
   type TrackCandidate,
 } from '../../src/matching/index.js';
 

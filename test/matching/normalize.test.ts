@@ -1,5 +1,6 @@
 /** Normalisation, version classification and title analysis: the vocabulary of matching. */
 import { describe, expect, it } from 'vitest';
+
 import { artistKey, compact, nearlyEqual, simplify } from '../../src/matching/normalize.js';
 import { analyzeTitle, titleReadings } from '../../src/matching/titles.js';
 import { versionTags } from '../../src/matching/versions.js';

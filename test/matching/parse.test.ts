@@ -1,5 +1,6 @@
 /** Tracklist parsing: every input form the issue names, and the errors for bad lists. */
 import { describe, expect, it } from 'vitest';
+
 import { MAX_LINES, parseTracklist, TracklistError } from '../../src/matching/index.js';
 
 const one = (text: string) => {

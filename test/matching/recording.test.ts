@@ -1,10 +1,11 @@
 /** "Same recording" for playlist dedupe: same ISRC, or same song, version and artists ±2 s. */
 import { describe, expect, it } from 'vitest';
+
 import {
   findDuplicates,
   recordingKey,
-  sameRecording,
   type RecordingLike,
+  sameRecording,
 } from '../../src/matching/index.js';
 
 const t = (

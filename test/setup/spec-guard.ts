@@ -4,8 +4,9 @@
  * projects. A test that sends such a request on purpose takes it with takeSpecViolations().
  */
 import { afterAll, afterEach } from 'vitest';
-import { specRequirement } from '../helpers/environment.js';
+
 import { specGuardActive, takeSpecViolations } from '../fake-tidal/spec-guard.js';
+import { specRequirement } from '../helpers/environment.js';
 
 if (!specGuardActive()) specRequirement('the request spec guard (every request vs the TIDAL OAS)');
 

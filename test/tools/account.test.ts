@@ -5,11 +5,12 @@
  * The same flow with the real Secret Service and the built server is test/e2e/account-login.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { TidalAccount } from '../../src/auth/account.js';
 import { LOGIN_SCOPES } from '../../src/auth/login.js';
 import { StoredUserSession } from '../../src/auth/stored-session.js';
-import { DEFAULT_USER, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { DEFAULT_USER, type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 import { approveInBrowser, freePort } from '../helpers/login.js';
 import { MemoryStore } from '../helpers/user-session-fixtures.js';
 

@@ -4,10 +4,11 @@
  * per other country and 20 tracks, the cache, and bad input as field errors.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { barcodeForms } from '../../src/tidal/barcode.js';
 import { DISCOVERY } from '../fake-tidal/catalog/generate-discovery.js';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { type FakeTidal, FIXTURES, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const c = getCatalog();
 const firstTrack = (albumId: string) => c.albumTracks(albumId)[0]!;

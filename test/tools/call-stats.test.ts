@@ -7,6 +7,7 @@
 import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { INTERNAL_ERROR_MESSAGE } from '../../src/errors.js';
@@ -14,7 +15,7 @@ import { createLogger, silentLogger } from '../../src/log.js';
 import { createServer } from '../../src/server.js';
 import type { ToolDepsSource } from '../../src/tools/shared/define-tool.js';
 import { lazyApp } from '../../src/transports/stdio.js';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { type FakeTidal, FIXTURES, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
 import { startInProcess } from '../helpers/in-process.js';
 
 const STATS = 'io.github.tidal-mcp/call-stats';

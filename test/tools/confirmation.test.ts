@@ -5,17 +5,18 @@
  */
 import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startHttp } from '../../src/transports/http.js';
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   getCatalog,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { FakeLoginSession, type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const catalog = getCatalog();
 const trackIds = catalog.tracks

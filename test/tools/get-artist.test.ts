@@ -4,10 +4,11 @@
  * page; two by name), by-name selection with alternatives, and bad input as field errors.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { DISCOVERY } from '../fake-tidal/catalog/generate-discovery.js';
 import type { AlbumRec, TrackRec } from '../fake-tidal/catalog/model.js';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { type FakeTidal, FIXTURES, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const c = getCatalog();
 const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);

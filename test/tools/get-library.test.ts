@@ -4,16 +4,17 @@
  * documents none) and personal mixes; scopes checked before anything is sent.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { LoginRequiredError, type UserSession } from '../../src/auth/user-session.js';
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   LISTENER_MIXES,
   SEEDED_FAVORITES,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { FakeLoginSession, type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 describe('get_library', () => {
   let fake: FakeTidal;

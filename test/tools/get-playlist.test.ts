@@ -4,19 +4,20 @@
  * owner and editability, one request per TIDAL page.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { LoginRequiredError, type UserSession } from '../../src/auth/user-session.js';
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   LISTENER_MIXES,
   LISTENER_PRIVATE_PLAYLIST_ID,
   OTHER_USERS_PLAYLIST_ID,
   OTHER_USERS_PRIVATE_PLAYLIST_ID,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { FakeLoginSession, type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const NOBODY: UserSession = {
   access: () => Promise.reject(new LoginRequiredError('Not logged in to TIDAL')),

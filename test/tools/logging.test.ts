@@ -4,8 +4,9 @@
  */
 import { LOG_LEVEL_META_KEY } from '@modelcontextprotocol/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 interface LogLine {
   level: string;

@@ -4,18 +4,19 @@
  * per-item results when a batch fails, and nothing written when the call is refused.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { TidalHttp } from '../../src/tidal/http.js';
 import { TidalLibrary } from '../../src/tidal/library/index.js';
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   getCatalog,
   SEEDED_FAVORITES,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { FakeLoginSession, type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const catalog = getCatalog();
 const listener = DEFAULT_USER.id;

@@ -4,19 +4,20 @@
  * requests made, and that nothing is written when the call is refused.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { LoginRequiredError, type UserSession } from '../../src/auth/user-session.js';
 import {
   DEFAULT_USER,
-  FIXTURES,
-  OTHER_USERS_PLAYLIST_ID,
-  getCatalog,
-  startFakeTidal,
   type FakeTidal,
+  FIXTURES,
+  getCatalog,
+  OTHER_USERS_PLAYLIST_ID,
+  startFakeTidal,
 } from '../fake-tidal/index.js';
 import {
   FakeLoginSession,
-  startPlaylistHarness,
   type PlaylistHarness,
+  startPlaylistHarness,
 } from '../helpers/in-process.js';
 
 const catalog = getCatalog();

@@ -4,10 +4,11 @@
  * Asserts the answers, the upstream requests, progress, cancellation and the field errors.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+
 import { evalIsrc, evalTrackId as id } from '../fake-tidal/eval/ids.js';
 import { EXPORTIFY_HEADER } from '../fake-tidal/eval/lines-other.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 type Line = {
   line: number;

@@ -10,12 +10,13 @@ import { Client } from '@modelcontextprotocol/client';
 import { InMemoryTransport, McpServer } from '@modelcontextprotocol/server';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/v4';
-import { ClientLogging } from '../../src/tools/shared/client-log.js';
+
 import { silentLogger } from '../../src/log.js';
+import { ClientLogging } from '../../src/tools/shared/client-log.js';
 import {
+  type AnyToolDefinition,
   defineTool,
   registerTool,
-  type AnyToolDefinition,
   type ToolDeps,
 } from '../../src/tools/shared/define-tool.js';
 

@@ -6,18 +6,19 @@
  * (acoustic, live) that must stay.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { evalTrackId as id } from '../fake-tidal/eval/ids.js';
 import {
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   getCatalog,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { evalTrackId as id } from '../fake-tidal/eval/ids.js';
 import {
   FakeLoginSession,
-  startPlaylistHarness,
   type PlaylistHarness,
+  startPlaylistHarness,
 } from '../helpers/in-process.js';
 
 const catalog = getCatalog();

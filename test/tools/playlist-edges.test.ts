@@ -5,17 +5,18 @@
  * preview stays small.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import {
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   getCatalog,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
 import {
   FakeLoginSession,
-  startPlaylistHarness,
   type PlaylistHarness,
+  startPlaylistHarness,
 } from '../helpers/in-process.js';
 
 const catalog = getCatalog();

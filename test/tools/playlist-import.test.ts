@@ -5,8 +5,8 @@
  * lost write answer never adds twice, and that 500 lines stay inside the central bounds.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { MAX_STRUCTURED_CHARS, MAX_TEXT_CHARS } from '../../src/tools/shared/bounds.js';
-import { DEFAULT_USER, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
 import { evalIsrc, evalTrackId as id } from '../fake-tidal/eval/ids.js';
 import {
   BY_LINES,
@@ -16,10 +16,11 @@ import {
   MISSING_LINES,
 } from '../fake-tidal/eval/lines-other.js';
 import { PLAIN_LINES } from '../fake-tidal/eval/lines-plain.js';
+import { DEFAULT_USER, type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
 import {
   FakeLoginSession,
-  startPlaylistHarness,
   type PlaylistHarness,
+  startPlaylistHarness,
 } from '../helpers/in-process.js';
 
 /** The README's worked example. */

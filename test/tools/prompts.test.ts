@@ -4,15 +4,16 @@
  * country codes and the user's playlist names.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { WORKFLOWS } from '../../src/prompts/workflows.js';
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { FakeLoginSession, type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 describe.each(['legacy', 'modern'] as const)('prompts (%s era)', (era) => {
   let fake: FakeTidal;

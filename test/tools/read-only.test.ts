@@ -3,10 +3,11 @@
  * offers no tool that writes, and the account tool without logout.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { loadConfig } from '../../src/config.js';
 import { TOOLS } from '../../src/tools/index.js';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 describe('read-only mode', () => {
   let fake: FakeTidal;

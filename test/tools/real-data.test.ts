@@ -5,8 +5,9 @@
  * texts with a next step, the user's country, lenient inputs and bounded results.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+
+import { type FakeTidal, FIXTURES, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const catalog = getCatalog();
 const deluxe = catalog.album(FIXTURES.albumWithVideos)!;

@@ -4,15 +4,16 @@
  * errors as JSON-RPC errors, and resource_link items in tool results; both protocol eras.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   getCatalog,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { FakeLoginSession, type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const catalog = getCatalog();
 

@@ -1,9 +1,11 @@
 /** How clients show the server: its implementation info matches the package and the bundle. */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+
+import { type FakeTidal, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const pkg = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8')) as {

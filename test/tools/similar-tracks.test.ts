@@ -4,11 +4,12 @@
  * one request per page, the seed left out, and bad input as field errors.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { DISCOVERY } from '../fake-tidal/catalog/generate-discovery.js';
 import type { TrackRec } from '../fake-tidal/catalog/model.js';
-import { getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { type FakeTidal, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
 import { mixId, mixTracks } from '../fake-tidal/resources/mixes.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const c = getCatalog();
 const ids = (list: readonly { id: string }[]) => list.map((x) => x.id);

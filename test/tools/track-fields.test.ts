@@ -5,17 +5,18 @@
  * (they are the album's own; the album above them has the release date).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+
 import { DISCOVERY } from '../fake-tidal/catalog/generate-discovery.js';
 import type { TrackRec } from '../fake-tidal/catalog/model.js';
 import {
   ALL_USER_SCOPES,
   DEFAULT_USER,
+  type FakeTidal,
   FIXTURES,
   getCatalog,
   startFakeTidal,
-  type FakeTidal,
 } from '../fake-tidal/index.js';
-import { FakeLoginSession, startInProcess, type InProcessServer } from '../helpers/in-process.js';
+import { FakeLoginSession, type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const c = getCatalog();
 const KEY_NAMES: Record<string, string> = { CSharp: 'C#', FSharp: 'F#' };

@@ -3,8 +3,9 @@
  * ISRC without losing the others, and a call where nothing answered is an error.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { getCatalog, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
-import { startInProcess, type InProcessServer } from '../helpers/in-process.js';
+
+import { type FakeTidal, getCatalog, startFakeTidal } from '../fake-tidal/index.js';
+import { type InProcessServer, startInProcess } from '../helpers/in-process.js';
 
 const catalog = getCatalog();
 const available = [

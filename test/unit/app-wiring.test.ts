@@ -4,11 +4,12 @@
  * wire, and invalid responses logged at error level without a stack.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createApp, type App } from '../../src/app.js';
+
+import { type App, createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { newCallStats, withCallStats } from '../../src/tidal/call-stats.js';
 import { InvalidResponseError, TidalTimeoutError } from '../../src/tidal/errors.js';
-import { FIXTURES, startFakeTidal, type FakeTidal } from '../fake-tidal/index.js';
+import { type FakeTidal, FIXTURES, startFakeTidal } from '../fake-tidal/index.js';
 
 const started: { fake: FakeTidal; app: App }[] = [];
 

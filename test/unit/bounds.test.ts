@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { boundStructured, boundText } from '../../src/tools/shared/bounds.js';
 
 describe('the result size guard', () => {

@@ -3,6 +3,7 @@
  * its request; fresh reads; loads that started before an invalidation never refill the cache.
  */
 import { describe, expect, it } from 'vitest';
+
 import { ResponseCache } from '../../src/tidal/cache.js';
 import { SharedRequest } from '../../src/tidal/shared-request.js';
 import { settle } from './fake-clock.js';

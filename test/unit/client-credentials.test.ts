@@ -1,5 +1,6 @@
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { ClientCredentialsProvider } from '../../src/auth/client-credentials.js';
 import { AuthError, CredentialsMissingError } from '../../src/tidal/errors.js';
 import { FakeClock } from './fake-clock.js';

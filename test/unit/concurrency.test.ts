@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { DEFAULT_CONCURRENCY, mapSettled } from '../../src/tidal/concurrency.js';
 
 /** A task per item that the test finishes by hand, recording what ran and on which signal. */

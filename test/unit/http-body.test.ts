@@ -3,7 +3,9 @@
  * too, and 2xx answers that are not a JSON:API document reported as TIDAL's fault.
  */
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+
 import { newCallStats, withCallStats } from '../../src/tidal/call-stats.js';
 import { InvalidResponseError, UpstreamError } from '../../src/tidal/errors.js';
 import { ALBUM_PATH, doc, httpFixture } from './http-fixture.js';

@@ -4,6 +4,7 @@
  * budget, retries and token waits included.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+
 import {
   NetworkError,
   RateLimitedError,

@@ -1,5 +1,6 @@
 /** A TidalHttp on an undici MockAgent with a fake clock and stub tokens, for unit tests. */
 import { MockAgent } from 'undici';
+
 import { TidalHttp, type TidalHttpOptions } from '../../src/tidal/http.js';
 import type { TokenProvider } from '../../src/tidal/token-provider.js';
 import { FakeClock } from './fake-clock.js';

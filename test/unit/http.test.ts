@@ -1,6 +1,7 @@
 import type { MockAgent } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withCallStats, newCallStats } from '../../src/tidal/call-stats.js';
+
+import { newCallStats, withCallStats } from '../../src/tidal/call-stats.js';
 import {
   NetworkError,
   NotFoundError,
@@ -9,7 +10,7 @@ import {
 } from '../../src/tidal/errors.js';
 import type { TidalHttp } from '../../src/tidal/http.js';
 import type { FakeClock } from './fake-clock.js';
-import { ORIGIN, doc, httpFixture, type StubTokens } from './http-fixture.js';
+import { doc, httpFixture, ORIGIN, type StubTokens } from './http-fixture.js';
 
 describe('TidalHttp', () => {
   let f: ReturnType<typeof httpFixture>;

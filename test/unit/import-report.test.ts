@@ -4,7 +4,7 @@
  * stays inside the central bounds by dropping the last lines' alternatives, not by the guard's cut.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_STRUCTURED_CHARS, MAX_TEXT_CHARS } from '../../src/tools/shared/bounds.js';
+
 import {
   fitImport,
   lineRanges,
@@ -14,6 +14,7 @@ import type {
   ManagePlaylistResult,
   TrackResult,
 } from '../../src/tools/playlists/manage-playlist/shared.js';
+import { MAX_STRUCTURED_CHARS, MAX_TEXT_CHARS } from '../../src/tools/shared/bounds.js';
 
 const TITLE = `${'Long Song Title '.repeat(3)}(Originally Performed by Someone) — Some Artist`;
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { apiPath, buildQuery } from '../../src/tidal/api-path.js';
 import { Included, nextCursorOf } from '../../src/tidal/jsonapi.js';
 import { durationSeconds, toAlbum, toTrack } from '../../src/tidal/mappers.js';

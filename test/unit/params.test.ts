@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type * as z from 'zod/v4';
-import { encodeCursor, decodeCursor } from '../../src/tools/shared/cursor.js';
+
+import { decodeCursor, encodeCursor } from '../../src/tools/shared/cursor.js';
 import { parseTidalUrl } from '../../src/tools/shared/links.js';
 import {
   countParam,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { RateLimitedError } from '../../src/tidal/errors.js';
 import { RateLimiter } from '../../src/tidal/rate-limiter.js';
 import { FakeClock, ManualClock, settle } from './fake-clock.js';

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+
 import { withReadOnly } from '../../src/tidal/read-only.js';
 import { doc, httpFixture, ORIGIN } from './http-fixture.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+
 import {
-  DEFAULT_RETRY_POLICY,
   backoffMs,
+  DEFAULT_RETRY_POLICY,
   parseRetryAfter,
   rateLimitHintMs,
   rateLimitWait,

@@ -3,12 +3,14 @@
  * matter from scripts/build.mjs (one ES module, minified whitespace and syntax, a linked source map
  * without sources), into a temporary directory, and run as its own process.
  */
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+
+import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { mapStack } from '../../src/stack-trace.js';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -1,9 +1,10 @@
 /** LineGuard and TopLevelIdScanner (src/transports/stdio-framing.ts) on their own. */
 import { describe, expect, it } from 'vitest';
+
 import {
   LineGuard,
-  TopLevelIdScanner,
   type OversizeLine,
+  TopLevelIdScanner,
 } from '../../src/transports/stdio-framing.js';
 
 /** Feed `chunks` through a guard; collect what passes and what was refused. */

@@ -4,6 +4,7 @@
  */
 import { MockAgent } from 'undici';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { ClientCredentialsProvider } from '../../src/auth/client-credentials.js';
 import { StoredUserSession } from '../../src/auth/stored-session.js';
 import { postTokenForm } from '../../src/auth/token-endpoint.js';

@@ -1,5 +1,6 @@
 /** BPM, key and popularity as the mappers read them from TIDAL's track attributes. */
 import { describe, expect, it } from 'vitest';
+
 import { Included } from '../../src/tidal/jsonapi.js';
 import { musicalKey, toTrack } from '../../src/tidal/mappers.js';
 import { trackLine } from '../../src/tools/shared/format.js';

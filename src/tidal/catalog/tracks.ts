@@ -5,14 +5,14 @@
 import { isAbort } from '../../errors.js';
 import { apiPath } from '../api-path.js';
 import { chunk } from '../batches.js';
-import { mapSettled } from '../concurrency.js';
 import { CACHE_TTL } from '../cache.js';
-import { NotFoundError } from '../errors.js';
+import { mapSettled } from '../concurrency.js';
 import type { Track } from '../domain.js';
-import { Included, nextCursorOf, type Document, type Resource } from '../jsonapi.js';
-import { ISRC_BATCH_SIZE, isIsrc, normalizeIsrc } from '../isrc.js';
+import { NotFoundError } from '../errors.js';
+import { isIsrc, ISRC_BATCH_SIZE, normalizeIsrc } from '../isrc.js';
+import { type Document, Included, nextCursorOf, type Resource } from '../jsonapi.js';
 import { toTrack } from '../mappers.js';
-import { asArray, type ApiReader, type CallContext } from '../reader.js';
+import { type ApiReader, asArray, type CallContext } from '../reader.js';
 
 const TRACK_INCLUDE = 'albums,artists';
 /** A single ISRC rarely maps to more than a handful of tracks; stop following pages here. */

@@ -5,11 +5,12 @@
  * countryCode, so they go through TidalHttp directly instead of ApiReader (which always adds one).
  */
 import { randomUUID } from 'node:crypto';
+
 import { apiPath, buildQuery } from '../api-path.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Album, Artist, Page, Playlist, Track, Video } from '../domain.js';
 import type { TidalHttp } from '../http.js';
-import { Included, nextCursorOf, type Document, type ResourceIdentifier } from '../jsonapi.js';
+import { type Document, Included, nextCursorOf, type ResourceIdentifier } from '../jsonapi.js';
 import type { UserContext } from '../playlists/index.js';
 import { mapItem } from '../reader.js';
 

@@ -12,13 +12,13 @@ import { PlaylistReader } from './playlist-reader.js';
 
 export {
   COLLECTION_KINDS,
-  FAVORITES_BATCH_SIZE,
   type CollectionKind,
   type Favorite,
   type FavoriteItem,
+  FAVORITES_BATCH_SIZE,
   type FavoritesWrite,
 } from './collections.js';
-export { MIX_FAMILIES, type Mix, type MixFamily } from './mixes.js';
+export { type Mix, MIX_FAMILIES, type MixFamily } from './mixes.js';
 export type { PlaylistDetails } from './playlist-reader.js';
 
 export class TidalLibrary {

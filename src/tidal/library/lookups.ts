@@ -8,9 +8,9 @@ import { chunk } from '../batches.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Album } from '../domain.js';
 import { ISRC_BATCH_SIZE } from '../isrc.js';
-import { Included, type Document, type Resource } from '../jsonapi.js';
+import { type Document, Included, type Resource } from '../jsonapi.js';
 import { toAlbum } from '../mappers.js';
-import { asArray, mapItem, type ApiReader, type CallContext } from '../reader.js';
+import { type ApiReader, asArray, type CallContext, mapItem } from '../reader.js';
 import type { CollectionKind, FavoriteItem } from './collections.js';
 
 const INCLUDE: Record<CollectionKind, string | undefined> = {

@@ -8,7 +8,7 @@ import { apiPath, buildQuery } from '../api-path.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Page, Playlist } from '../domain.js';
 import type { TidalHttp } from '../http.js';
-import { Included, nextCursorOf, type Document, type ResourceIdentifier } from '../jsonapi.js';
+import { type Document, Included, nextCursorOf, type ResourceIdentifier } from '../jsonapi.js';
 import { toPlaylist } from '../mappers.js';
 import type { UserContext } from '../playlists/index.js';
 

@@ -9,16 +9,16 @@ import { CACHE_TTL } from '../cache.js';
 import type { Page, Playlist } from '../domain.js';
 import { NotFoundError } from '../errors.js';
 import {
+  type Document,
   Included,
   nextCursorOf,
   relationshipIds,
-  type Document,
   type Resource,
   type ResourceIdentifier,
 } from '../jsonapi.js';
 import { toPlaylist } from '../mappers.js';
 import { entriesFrom, type PlaylistEntry } from '../playlists/entries.js';
-import { asArray, type ApiReader, type CallContext } from '../reader.js';
+import { type ApiReader, asArray, type CallContext } from '../reader.js';
 
 /** Items with their artists and, for tracks, their album: one line each, no extra requests. */
 const ITEMS_INCLUDE = 'items,items.artists,items.tracks:albums';

@@ -4,15 +4,16 @@
  * user's cached playlist reads). Batch sizes are TIDAL's: 50 per add/remove, 20 per reorder.
  */
 import { randomUUID } from 'node:crypto';
+
 import { apiPath, buildQuery } from '../api-path.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Page, Playlist } from '../domain.js';
 import type { TidalHttp } from '../http.js';
 import {
+  type Document,
   Included,
   nextCursorOf,
   relationshipIds,
-  type Document,
   type Resource,
   type ResourceIdentifier,
 } from '../jsonapi.js';

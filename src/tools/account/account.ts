@@ -5,6 +5,7 @@
  * offers status and login only.
  */
 import * as z from 'zod/v4';
+
 import type { AccountStatus, PendingLogin } from '../../auth/user-session.js';
 import { defineTool, previewLead, type ToolContext } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';

@@ -6,10 +6,11 @@
  * split by type and sorted newest first, and these two sections page by offset into that list.
  */
 import * as z from 'zod/v4';
+
 import type { ArtistPart, ArtistProfile, TidalCatalog } from '../../tidal/catalog/index.js';
 import type { Album, Page } from '../../tidal/domain.js';
+import { type Position, takeItems } from '../../tidal/paging.js';
 import type { CallContext } from '../../tidal/reader.js';
-import { takeItems, type Position } from '../../tidal/paging.js';
 import { encodeCursor } from '../shared/cursor.js';
 import { AlbumOutput } from '../shared/outputs.js';
 

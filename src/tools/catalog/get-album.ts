@@ -1,4 +1,5 @@
 import * as z from 'zod/v4';
+
 import { barcodeProblem, normalizeBarcode } from '../../tidal/barcode.js';
 import type { Page, Track } from '../../tidal/domain.js';
 import {
@@ -11,9 +12,9 @@ import {
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
 import {
   defineTool,
+  READS_TIDAL,
   type ToolContext,
   type ToolResult,
-  READS_TIDAL,
 } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { albumLine, duration, lines, moreLine, trackLine } from '../shared/format.js';

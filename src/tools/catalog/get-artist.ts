@@ -1,15 +1,16 @@
 import * as z from 'zod/v4';
+
 import type { ArtistProfile } from '../../tidal/catalog/index.js';
 import type { Artist } from '../../tidal/domain.js';
+import { type Position, START } from '../../tidal/paging.js';
 import type { CallContext } from '../../tidal/reader.js';
-import { START, type Position } from '../../tidal/paging.js';
 import { artistByName, ResolvedFromOutput } from '../shared/artist-by-name.js';
 import { cursorCountry, decodeCursor } from '../shared/cursor.js';
 import {
   defineTool,
+  READS_TIDAL,
   type ToolContext,
   type ToolResult,
-  READS_TIDAL,
 } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { linkParam } from '../shared/link-param.js';
@@ -27,8 +28,8 @@ import {
   ARTIST_SECTIONS,
   type ArtistSection,
   pagedSection,
-  releaseSections,
   ReleaseOutput,
+  releaseSections,
   SECTION_PART,
   type SectionScope,
 } from './artist-sections.js';

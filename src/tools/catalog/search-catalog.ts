@@ -1,9 +1,10 @@
 import * as z from 'zod/v4';
+
 import { SEARCH_TYPES, type SearchType } from '../../tidal/catalog/index.js';
 import type { Page } from '../../tidal/domain.js';
-import { START, takeItems, type Position, type Taken } from '../../tidal/paging.js';
+import { type Position, START, takeItems, type Taken } from '../../tidal/paging.js';
 import { cursorCountry, decodeCursor, encodeCursor, queryFingerprint } from '../shared/cursor.js';
-import { defineTool, type ToolContext, READS_TIDAL } from '../shared/define-tool.js';
+import { defineTool, READS_TIDAL, type ToolContext } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import {
   albumLine,
@@ -17,10 +18,10 @@ import {
 import {
   AlbumOutput,
   ArtistOutput,
+  listOf,
   PlaylistOutput,
   TrackOutput,
   VideoOutput,
-  listOf,
 } from '../shared/outputs.js';
 import {
   DEFAULT_LIMIT,

@@ -1,14 +1,15 @@
 import * as z from 'zod/v4';
+
 import type { Artist } from '../../tidal/domain.js';
-import type { CallContext } from '../../tidal/reader.js';
-import { artistByName, resolvedLine, ResolvedFromOutput } from '../shared/artist-by-name.js';
 import { START, takeItems, type Taken } from '../../tidal/paging.js';
+import type { CallContext } from '../../tidal/reader.js';
+import { artistByName, ResolvedFromOutput, resolvedLine } from '../shared/artist-by-name.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
 import {
   defineTool,
+  READS_TIDAL,
   type ToolContext,
   type ToolResult,
-  READS_TIDAL,
 } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { artistLine, lines, moreLine } from '../shared/format.js';

@@ -1,14 +1,15 @@
 import * as z from 'zod/v4';
+
 import type { Mix } from '../../tidal/catalog/index.js';
 import type { Page, Track } from '../../tidal/domain.js';
+import { type Position, START, takeItems } from '../../tidal/paging.js';
 import type { CallContext } from '../../tidal/reader.js';
-import { START, takeItems, type Position } from '../../tidal/paging.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
 import {
   defineTool,
+  READS_TIDAL,
   type ToolContext,
   type ToolResult,
-  READS_TIDAL,
 } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { credits, lines, moreLine, trackLine } from '../shared/format.js';

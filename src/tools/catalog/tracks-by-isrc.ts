@@ -1,5 +1,6 @@
 import * as z from 'zod/v4';
-import { ISRC_BATCH_SIZE, ISRC_EXPECTATION, isIsrc, normalizeIsrc } from '../../tidal/isrc.js';
+
+import { isIsrc, ISRC_BATCH_SIZE, ISRC_EXPECTATION, normalizeIsrc } from '../../tidal/isrc.js';
 import {
   countryList,
   ParamCountries,

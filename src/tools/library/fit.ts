@@ -4,7 +4,7 @@
  * instead of letting the size guard cut items the cursor would then skip.
  */
 import type { Page } from '../../tidal/domain.js';
-import { takeItems, type Position } from '../../tidal/paging.js';
+import { type Position, takeItems } from '../../tidal/paging.js';
 import { MAX_STRUCTURED_CHARS, MAX_TEXT_CHARS } from '../shared/bounds.js';
 
 /** What a page's items may use of a result; the rest is headroom for the playlist, notes, keys. */

@@ -1,28 +1,29 @@
 import * as z from 'zod/v4';
+
 import {
-  MIX_FAMILIES,
   type CollectionKind,
   type Favorite,
   type Mix,
+  MIX_FAMILIES,
 } from '../../tidal/library/index.js';
-import { START, takeItems, type Position } from '../../tidal/paging.js';
+import { type Position, START, takeItems } from '../../tidal/paging.js';
 import { decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext, READS_TIDAL } from '../shared/define-tool.js';
+import { defineTool, READS_TIDAL, type ToolContext } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { lines, moreLine } from '../shared/format.js';
 import { ParamCursor } from '../shared/params.js';
+import { type ItemSize, takeFitting } from './fit.js';
 import {
   favoriteItem,
   itemLine,
   LIBRARY_KINDS,
-  LibraryItemOutput,
-  mixItem,
   type LibraryItem,
+  LibraryItemOutput,
   type LibraryKind,
+  mixItem,
 } from './library-items.js';
-import { takeFitting, type ItemSize } from './fit.js';
 import { DEFAULT_PAGE_LIMIT, ParamPageLimit } from './params.js';
-import { userCall, type UserCall } from './user.js';
+import { type UserCall, userCall } from './user.js';
 
 const inputSchema = z.strictObject({
   kind: z

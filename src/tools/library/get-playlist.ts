@@ -1,16 +1,18 @@
 import * as z from 'zod/v4';
+
 import type { UserAccess } from '../../auth/user-session.js';
 import { NotFoundError } from '../../tidal/errors.js';
 import type { PlaylistDetails } from '../../tidal/library/index.js';
-import { START, type Position } from '../../tidal/paging.js';
+import { type Position, START } from '../../tidal/paging.js';
 import type { PlaylistEntry } from '../../tidal/playlists/entries.js';
 import type { CallContext } from '../../tidal/reader.js';
 import { cursorCountry, decodeCursor, encodeCursor } from '../shared/cursor.js';
-import { defineTool, type ToolContext, READS_TIDAL } from '../shared/define-tool.js';
+import { defineTool, READS_TIDAL, type ToolContext } from '../shared/define-tool.js';
 import { InputError } from '../shared/errors.js';
 import { duration, lines, moreLine, playlistLine, trackLine } from '../shared/format.js';
 import { PlaylistOutput, TrackOutput } from '../shared/outputs.js';
 import { ParamCountry, ParamCursor } from '../shared/params.js';
+import { type ItemSize, takeFitting } from './fit.js';
 import {
   DEFAULT_PAGE_LIMIT,
   ParamPageLimit,
@@ -18,7 +20,6 @@ import {
   ParamPlaylistUrl,
   playlistIdFromUrl,
 } from './params.js';
-import { takeFitting, type ItemSize } from './fit.js';
 import { optionalUser } from './user.js';
 
 const inputSchema = z.strictObject({

@@ -1,5 +1,6 @@
 /** get_library's item shape and its one-line rendering, per kind. */
 import * as z from 'zod/v4';
+
 import type { Album, Artist, Playlist, Track, Video } from '../../tidal/domain.js';
 import type { Favorite, Mix } from '../../tidal/library/index.js';
 import { albumLine, artistLine, playlistLine, trackLine, videoLine } from '../shared/format.js';

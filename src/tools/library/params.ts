@@ -1,5 +1,6 @@
 /** Parameters of the library toolset (get_library, get_playlist, manage_favorites). */
 import * as z from 'zod/v4';
+
 import { InputError } from '../shared/errors.js';
 import { looksLikeTidalUrl, parseTidalUrl } from '../shared/links.js';
 import { countParam, freeText, idParam } from '../shared/params.js';

@@ -4,9 +4,10 @@
  * artist was picked and the other close matches, so the model can correct a wrong pick.
  */
 import * as z from 'zod/v4';
+
 import type { TidalCatalog } from '../../tidal/catalog/index.js';
-import type { CallContext } from '../../tidal/reader.js';
 import { NotFoundError } from '../../tidal/errors.js';
+import type { CallContext } from '../../tidal/reader.js';
 
 export const ResolvedFromOutput = z
   .object({

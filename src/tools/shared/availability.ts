@@ -4,6 +4,7 @@
  * text. The tracks were found in the call's own country, so that one needs no request.
  */
 import * as z from 'zod/v4';
+
 import type { Track } from '../../tidal/domain.js';
 import type { ToolContext } from './define-tool.js';
 import { TrackOutput } from './outputs.js';

@@ -5,6 +5,7 @@
  */
 import type { StandardSchemaWithJSON } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
+
 import type { Logger } from '../../log.js';
 import type { CallStats } from '../../tidal/call-stats.js';
 import { boundStructured, boundText } from './bounds.js';

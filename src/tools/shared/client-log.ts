@@ -11,6 +11,7 @@ import {
   type McpServer,
   type ServerContext,
 } from '@modelcontextprotocol/server';
+
 import type { LogSink } from '../../log.js';
 
 const SEVERITY: readonly LoggingLevel[] = [

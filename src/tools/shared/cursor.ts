@@ -5,7 +5,9 @@
  * query or country is an input error that says what to do, never silently reused.
  */
 import { createHash } from 'node:crypto';
+
 import * as z from 'zod/v4';
+
 import { InputError } from './errors.js';
 import { TIDAL_ID_PATTERN } from './params.js';
 

@@ -9,6 +9,7 @@ import {
   type ToolAnnotations,
 } from '@modelcontextprotocol/server';
 import type * as z from 'zod/v4';
+
 import type { Account, UserSession } from '../../auth/user-session.js';
 import { userMessage } from '../../errors.js';
 import { type Logger, silentLogger, withLogSink } from '../../log.js';
@@ -30,8 +31,8 @@ import {
   askToConfirm,
   canAskForms,
   canOpenUrls,
-  ConfirmationNeeded,
   confirmAnswer,
+  ConfirmationNeeded,
   OPEN_URL,
   urlAnswer,
 } from './elicitation.js';

@@ -3,6 +3,7 @@
  * the kind and id it points at. The id obeys the same rules as ids given directly.
  */
 import * as z from 'zod/v4';
+
 import { type LinkKind, parseTidalUrl } from './links.js';
 import { TIDAL_ID_PATTERN } from './params.js';
 

@@ -3,6 +3,7 @@
  * (src/tidal/domain.ts), so a field the mappers fill is always in the published outputSchema.
  */
 import * as z from 'zod/v4';
+
 import {
   AlbumRefSchema,
   AlbumSchema,

@@ -3,6 +3,7 @@
  * value looks like and which tool produces it. Error messages name the field and what it expects.
  */
 import * as z from 'zod/v4';
+
 import { type LinkKind, looksLikeTidalUrl, parseTidalUrl } from './links.js';
 
 // ISO 3166-1 alpha-2, officially assigned codes.

@@ -4,6 +4,7 @@
  * the fields in its own words (every word of tools/list is read each turn).
  */
 import * as z from 'zod/v4';
+
 import { MAX_LINES, parseTracklist, type Tracklist, TracklistError } from '../../matching/index.js';
 import { InputError } from './errors.js';
 

@@ -5,6 +5,7 @@
  * Error bodies mirror auth.tidal.com: `{status, error, sub_status, error_description}`.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+
 import type { TokenRegistry } from './token-registry.js';
 
 export interface TokenEndpointOptions {

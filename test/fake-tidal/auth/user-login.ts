@@ -4,8 +4,9 @@
  * grants. Codes are single-use, short-lived and bound to client, redirect URI and verifier.
  */
 import { createHash, randomBytes } from 'node:crypto';
+
 import type { FakeUser } from '../users.js';
-import { authenticateClient, TokenError, type GrantHandler } from './token-endpoint.js';
+import { authenticateClient, type GrantHandler, TokenError } from './token-endpoint.js';
 
 export interface UserLoginOptions {
   /** Who /authorize logs in. */

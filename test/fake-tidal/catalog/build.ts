@@ -4,11 +4,14 @@
  */
 import {
   Builder,
-  IDX,
-  UNIQUE_ARTIST_NAME,
   generateArtists,
   generateOriginalAlbums,
+  IDX,
+  UNIQUE_ARTIST_NAME,
 } from './generate.js';
+import { generateDiscovery } from './generate-discovery.js';
+import { generateRealWorldEdges } from './generate-edges.js';
+import { generateEvalSet } from './generate-eval.js';
 import {
   generateCleanTwins,
   generateCompilations,
@@ -16,9 +19,6 @@ import {
   generateVideos,
   markRegionalGaps,
 } from './generate-extras.js';
-import { generateDiscovery } from './generate-discovery.js';
-import { generateRealWorldEdges } from './generate-edges.js';
-import { generateEvalSet } from './generate-eval.js';
 import type { CatalogData, Fixtures } from './model.js';
 
 export const DEFAULT_SEED = 20260820;

@@ -9,8 +9,8 @@
  * - the same album in Dolby Atmos only (same ISRCs, so a lookup finds both releases).
  */
 import { makeEan13, makeIsrc } from './codes.js';
-import { Prng } from './prng.js';
 import type { AlbumRec, ArtistRec, ArtworkRec, Fixtures, TrackRec, VideoRec } from './model.js';
+import { Prng } from './prng.js';
 
 const EDGE_SEED = 20261010;
 

@@ -2,9 +2,9 @@
  * Second generation pass: re-releases that share ISRCs (clean twins, compilations), regional
  * unavailability, videos and editorial playlists. Runs after generate.ts on the same Builder.
  */
-import { IDX, REGULAR_ARTISTS, type Builder } from './generate.js';
-import { PLAYLIST_NAMES } from './words.js';
+import { type Builder, IDX, REGULAR_ARTISTS } from './generate.js';
 import type { AlbumRec, PlaylistRec, TrackRec, VideoRec } from './model.js';
+import { PLAYLIST_NAMES } from './words.js';
 
 const round3 = (n: number): number => Math.round(n * 1000) / 1000;
 

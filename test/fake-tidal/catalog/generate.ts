@@ -5,6 +5,9 @@
  * Special cases needed by tests are built by construction (fixed indexes), not found by luck,
  * so changing the random stream can never silently remove a fixture.
  */
+import { makeEan13, makeIsrc, makeUpcA, registrantCode } from './codes.js';
+import type { AlbumRec, AlbumType, ArtistRec, ArtworkRec, TrackRec } from './model.js';
+import { Prng } from './prng.js';
 import {
   ALBUM_WORDS,
   BAND_ADJECTIVES,
@@ -16,9 +19,6 @@ import {
   TITLE_ADJECTIVES,
   TITLE_NOUNS,
 } from './words.js';
-import { makeEan13, makeIsrc, makeUpcA, registrantCode } from './codes.js';
-import { Prng } from './prng.js';
-import type { AlbumRec, AlbumType, ArtistRec, ArtworkRec, TrackRec } from './model.js';
 
 export const REGULAR_ARTISTS = 60;
 /** Index (among regular artists) of the artists that carry fixtures. */

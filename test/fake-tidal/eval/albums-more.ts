@@ -1,5 +1,5 @@
 /** The second half of the evaluation releases (see albums.ts; append, never reorder). */
-import { a, t, v, type EvalAlbumDef } from './songs.js';
+import { a, type EvalAlbumDef, t, v } from './songs.js';
 
 const CENTRAL_PARK = 'Live at Central Park, New York, NY - September 1981';
 

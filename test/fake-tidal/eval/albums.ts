@@ -3,7 +3,7 @@
  * order is part of the id contract (eval/ids.ts): append, never reorder.
  */
 import { MORE_ALBUMS } from './albums-more.js';
-import { a, t, v, type EvalAlbumDef } from './songs.js';
+import { a, type EvalAlbumDef, t, v } from './songs.js';
 
 const RAH = 'Live at The Royal Albert Hall';
 const WEMBLEY_86 = 'Live At Wembley Stadium / July 1986';

@@ -9,8 +9,8 @@
  */
 import { badRequest } from './errors.js';
 import { embeddedLinks, pageOf } from './pagination.js';
-import type { RequestContext, ResourceStore } from './store.js';
 import type { Identifier, RelationshipObject, ResourceObject } from './serialize.js';
+import type { RequestContext, ResourceStore } from './store.js';
 
 export const MAX_INCLUDE_DEPTH = 3;
 export const MAX_INCLUDE_RESOURCES = 10;

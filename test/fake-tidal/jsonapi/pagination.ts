@@ -3,7 +3,7 @@
  * treat them as offsets; a tampered cursor is a 400 on `page[cursor]`, like any invalid value.
  */
 import { badRequest } from './errors.js';
-import { queryEntries, scalarParam, withQuery, type Query } from './query.js';
+import { type Query, queryEntries, scalarParam, withQuery } from './query.js';
 
 export interface Links {
   self: string;

@@ -4,7 +4,7 @@
  * `YYYY-MM-DD` release dates, popularity in 0..1, TIDAL_SHARING external links.
  * `relationships` is never set here: the include engine adds just the requested ones.
  */
-import { isoDuration, type Catalog } from '../catalog.js';
+import { type Catalog, isoDuration } from '../catalog.js';
 import type {
   AlbumRec,
   ArtistRec,

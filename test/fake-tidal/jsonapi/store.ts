@@ -3,8 +3,8 @@
  * type. Endpoints and the include engine only talk to this interface, so a later issue can
  * register user-owned types (users, user playlists) without touching either.
  */
-import type { ExplicitFilter } from '../catalog.js';
 import type { TokenRecord } from '../auth/token-registry.js';
+import type { ExplicitFilter } from '../catalog.js';
 import type { Query } from './query.js';
 import type { Identifier, ResourceObject } from './serialize.js';
 

@@ -7,8 +7,8 @@
 import type { Catalog } from '../catalog.js';
 import { badRequest } from '../jsonapi/errors.js';
 import { listParam } from '../jsonapi/query.js';
-import { emptyRelationship, type RequestContext, type ResourceStore } from '../jsonapi/store.js';
 import type { Identifier } from '../jsonapi/serialize.js';
+import { emptyRelationship, type RequestContext, type ResourceStore } from '../jsonapi/store.js';
 import type { UserPlaylists } from '../playlists/user-playlists.js';
 import { COLLECTION_KINDS, type CollectionKind, type UserCollections } from './collections.js';
 import { LISTENER_MIXES, type MixFamily } from './seed.js';

@@ -5,9 +5,9 @@
  * existing catalog ids: nothing is added to the generated catalog.
  */
 import type { Catalog } from '../catalog.js';
-import { FAKE_USERS } from '../users.js';
-import { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from '../playlists/user-playlists.js';
 import type { UserPlaylists } from '../playlists/user-playlists.js';
+import { OTHER_USERS_PLAYLIST_ID, type UserPlaylist } from '../playlists/user-playlists.js';
+import { FAKE_USERS } from '../users.js';
 import type { UserCollections } from './collections.js';
 
 export const LISTENER_PRIVATE_PLAYLIST_ID = '4242bbbb-0000-4000-8000-000000000001';

@@ -4,8 +4,8 @@
  */
 import type { Catalog } from '../catalog.js';
 import { isoDuration } from '../catalog.js';
-import type { RelationshipDef, RequestContext, ResourceStore } from '../jsonapi/store.js';
 import type { Identifier, ResourceObject } from '../jsonapi/serialize.js';
+import type { RelationshipDef, RequestContext, ResourceStore } from '../jsonapi/store.js';
 import type { UserPlaylist, UserPlaylists } from './user-playlists.js';
 
 export function userPlaylistResource(p: UserPlaylist, c: Catalog): ResourceObject {

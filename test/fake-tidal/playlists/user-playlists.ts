@@ -4,6 +4,7 @@
  * occurrence is addressed separately, as on TIDAL.
  */
 import { randomUUID } from 'node:crypto';
+
 import { FAKE_USERS } from '../users.js';
 
 export type AccessType = 'PUBLIC' | 'UNLISTED';

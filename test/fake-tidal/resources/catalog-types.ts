@@ -4,22 +4,22 @@
  * to empty (to-one: null) instead of 400, because real TIDAL accepts them.
  */
 import type { Catalog, TrackRec } from '../catalog.js';
+import { listParam } from '../jsonapi/query.js';
+import {
+  albumResource,
+  artistResource,
+  artworkResource,
+  type Identifier,
+  playlistResource,
+  trackResource,
+  videoResource,
+} from '../jsonapi/serialize.js';
 import {
   emptyRelationship as empty,
   type RelationshipDef,
   type RequestContext,
   type ResourceStore,
 } from '../jsonapi/store.js';
-import {
-  albumResource,
-  artistResource,
-  artworkResource,
-  playlistResource,
-  trackResource,
-  videoResource,
-  type Identifier,
-} from '../jsonapi/serialize.js';
-import { listParam } from '../jsonapi/query.js';
 
 const ids = (type: string, list: readonly { id: string }[]): Identifier[] =>
   list.map((x) => ({ id: x.id, type }));

@@ -5,7 +5,7 @@
  * Here a mix id encodes its seed, so mixes need no storage: "00" + kind ("a" artist, "b" track) +
  * the seed id zero-padded to 30 hex-looking characters, like TIDAL's mix ids.
  */
-import { isoDuration, type Catalog } from '../catalog.js';
+import { type Catalog, isoDuration } from '../catalog.js';
 import type { TrackRec } from '../catalog/model.js';
 import type { ResourceObject } from '../jsonapi/serialize.js';
 

@@ -4,9 +4,10 @@
  * so it is base64url of [query, country]; the country actually used is always the request's.
  */
 import { randomUUID } from 'node:crypto';
+
 import type { Catalog, SearchResult } from '../catalog.js';
-import type { RelationshipDef, ResourceStore } from '../jsonapi/store.js';
 import type { Identifier } from '../jsonapi/serialize.js';
+import type { RelationshipDef, ResourceStore } from '../jsonapi/store.js';
 
 export function encodeSearchId(query: string, country: string): string {
   return Buffer.from(JSON.stringify([query, country]), 'utf8').toString('base64url');

@@ -3,11 +3,11 @@
  * store), and the filtered collections GET /tracks, /albums, /artists, /videos with TIDAL's
  * documented filter semantics. Allowed query parameters are copied from the OAS per operation.
  */
-import { ISRC_PATTERN, type Catalog } from '../catalog.js';
+import { type Catalog, ISRC_PATTERN } from '../catalog.js';
 import type { AlbumRec, TrackRec } from '../catalog/model.js';
 import { badRequest } from '../jsonapi/errors.js';
-import { listParam } from '../jsonapi/query.js';
 import { pageFromQuery } from '../jsonapi/pagination.js';
+import { listParam } from '../jsonapi/query.js';
 import {
   albumResource,
   artistResource,
@@ -19,8 +19,8 @@ import {
   filterValues,
   relationshipDocument,
   relationshipParams,
-  singleResourceDocument,
   type RouteDeps,
+  singleResourceDocument,
 } from './documents.js';
 import type { ApiRequest, ApiRoute } from './router.js';
 

@@ -5,10 +5,10 @@
  */
 import { badRequest, notFound } from '../jsonapi/errors.js';
 import { DocumentBuilder, parseInclude } from '../jsonapi/include.js';
-import { pageFromQuery, topLevelLinks, type Links } from '../jsonapi/pagination.js';
+import { type Links, pageFromQuery, topLevelLinks } from '../jsonapi/pagination.js';
 import { enumParam, listParam, queryEntries, scalarParam, withQuery } from '../jsonapi/query.js';
-import type { ResourceStore } from '../jsonapi/store.js';
 import type { ResourceObject } from '../jsonapi/serialize.js';
+import type { ResourceStore } from '../jsonapi/store.js';
 import type { ApiRequest, ApiResult } from './router.js';
 
 export interface RouteDeps {

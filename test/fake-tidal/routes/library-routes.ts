@@ -18,7 +18,7 @@ import {
   type CollectionKind,
   type UserCollections,
 } from '../library/collections.js';
-import { COLLECTION_TYPE, MIX_TYPE, libraryOwner } from '../library/resources.js';
+import { COLLECTION_TYPE, libraryOwner, MIX_TYPE } from '../library/resources.js';
 import type { IdempotencyCache } from '../playlists/idempotency.js';
 import type { UserPlaylists } from '../playlists/user-playlists.js';
 import { relationshipDocument, type RouteDeps } from './documents.js';

@@ -7,12 +7,12 @@
 import type { TokenRecord } from '../auth/token-registry.js';
 import type { Catalog } from '../catalog.js';
 import { ApiError, badRequest, notFound } from '../jsonapi/errors.js';
-import { listParam } from '../jsonapi/query.js';
 import { pageFromQuery } from '../jsonapi/pagination.js';
+import { listParam } from '../jsonapi/query.js';
 import type { IdempotencyCache } from '../playlists/idempotency.js';
 import { userPlaylistResource } from '../playlists/resources.js';
 import type { AccessType, UserPlaylist, UserPlaylists } from '../playlists/user-playlists.js';
-import { collectionDocument, singleResourceDocument, type RouteDeps } from './documents.js';
+import { collectionDocument, type RouteDeps, singleResourceDocument } from './documents.js';
 import type { ApiRequest, ApiResult, ApiRoute } from './router.js';
 
 export function requireUser(token: TokenRecord, scope: string): string {

@@ -6,7 +6,7 @@
 import type { TokenRecord } from '../auth/token-registry.js';
 import type { ExplicitFilter } from '../catalog.js';
 import { ApiError, notFound } from '../jsonapi/errors.js';
-import { enumParam, rejectUnknown, resolveCountry, type Query } from '../jsonapi/query.js';
+import { enumParam, type Query, rejectUnknown, resolveCountry } from '../jsonapi/query.js';
 import type { RequestContext } from '../jsonapi/store.js';
 
 export interface ApiRequest {

@@ -4,14 +4,15 @@
  * arguments, supplies the catalog as the lookup, and shapes the answer.
  */
 import * as z from 'zod/v4';
+
 import { type LineMatch, matchAll } from '../../../matching/index.js';
 import type { Track } from '../../../tidal/domain.js';
 import { decodeCursor, encodeCursor } from '../../shared/cursor.js';
 import {
   defineTool,
+  READS_TIDAL,
   type ToolContext,
   type ToolResult,
-  READS_TIDAL,
 } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
 import { catalogMatchSource } from '../../shared/match-source.js';

@@ -1,5 +1,6 @@
 /** The structured result of match_tracks: one entry per input line, in input order. */
 import * as z from 'zod/v4';
+
 import { CONFIDENCES } from '../../../matching/index.js';
 import { TrackOutput } from '../../shared/outputs.js';
 

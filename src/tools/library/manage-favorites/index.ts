@@ -1,15 +1,15 @@
 import { defineTool } from '../../shared/define-tool.js';
 import { lines } from '../../shared/format.js';
 import { userCall } from '../user.js';
-import { checkArgs, ManageFavoritesInput, type ManageFavoritesArgs } from './input.js';
+import { checkArgs, type ManageFavoritesArgs, ManageFavoritesInput } from './input.js';
 import { preview } from './preview.js';
 import { resolve } from './resolve.js';
 import {
   countBy,
-  listedResults,
-  ManageFavoritesOutput,
   type FavoriteResult,
   type FavoritesCall,
+  listedResults,
+  ManageFavoritesOutput,
   type ManageFavoritesResult,
 } from './results.js';
 import { resultsById, writeFavorites } from './write.js';

@@ -4,9 +4,10 @@
  * before anything is read or written.
  */
 import * as z from 'zod/v4';
-import { COLLECTION_KINDS } from '../../../tidal/library/index.js';
+
 import { barcodeProblem, normalizeBarcode } from '../../../tidal/barcode.js';
 import { isIsrc, ISRC_EXPECTATION, normalizeIsrc } from '../../../tidal/isrc.js';
+import { COLLECTION_KINDS } from '../../../tidal/library/index.js';
 import { InputError } from '../../shared/errors.js';
 import { looksLikeTidalUrl, parseTidalUrl } from '../../shared/links.js';
 import { listParam, TIDAL_ID_PATTERN } from '../../shared/params.js';

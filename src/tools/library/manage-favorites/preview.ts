@@ -4,14 +4,14 @@
  * before confirming. Whether each one is a favorite now
  * is not read (that would mean reading the whole collection); removing one that is not is harmless.
  */
-import { names } from '../../shared/format.js';
 import type { FavoriteItem } from '../../../tidal/library/index.js';
+import { names } from '../../shared/format.js';
 import {
   countBy,
-  listedResults,
-  mark,
   type FavoriteResult,
   type FavoritesCall,
+  listedResults,
+  mark,
 } from './results.js';
 
 function title(item: FavoriteItem): string {

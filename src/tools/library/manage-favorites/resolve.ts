@@ -2,10 +2,10 @@
  * From what the caller gave (ids, ISRCs, barcodes) to TIDAL ids: ISRCs and barcodes are looked
  * up 20 per request in the user's country; an item listed twice is handled once.
  */
-import { normalizeIsrc } from '../../../tidal/isrc.js';
 import { normalizeBarcode } from '../../../tidal/barcode.js';
+import { normalizeIsrc } from '../../../tidal/isrc.js';
 import type { ManageFavoritesArgs } from './input.js';
-import { mark, type FavoriteResult, type FavoritesCall } from './results.js';
+import { type FavoriteResult, type FavoritesCall, mark } from './results.js';
 
 async function byIsrc(call: FavoritesCall, isrcs: readonly string[]): Promise<FavoriteResult[]> {
   const { byIsrc } = await call.ctx.deps.catalog.tracks.byIsrcs(

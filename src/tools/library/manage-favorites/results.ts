@@ -1,5 +1,6 @@
 /** What manage_favorites reports per item, and the call's shared state. */
 import * as z from 'zod/v4';
+
 import type { CollectionKind } from '../../../tidal/library/index.js';
 import type { ToolContext } from '../../shared/define-tool.js';
 import type { UserCall } from '../user.js';

@@ -7,7 +7,7 @@
 import { chunk } from '../../../tidal/batches.js';
 import { ConflictError } from '../../../tidal/errors.js';
 import { FAVORITES_BATCH_SIZE, type FavoritesWrite } from '../../../tidal/library/index.js';
-import { mark, type FavoriteResult, type FavoritesCall } from './results.js';
+import { type FavoriteResult, type FavoritesCall, mark } from './results.js';
 import { addedByThisCall, allFavorites, outcomeUnknown } from './verify.js';
 
 type ById = Map<string, FavoriteResult>;

@@ -7,11 +7,11 @@
  */
 import { chunk } from '../../../tidal/batches.js';
 import { ADD_BATCH_SIZE, type PlaylistEntry } from '../../../tidal/playlists/index.js';
-import { ownedPlaylist, type OwnedPlaylist } from './ownership.js';
+import { type OwnedPlaylist, ownedPlaylist } from './ownership.js';
 import {
   MAY_HAVE_BEEN_APPLIED,
-  runBatches,
   type PlaylistCall,
+  runBatches,
   type TrackResult,
 } from './shared.js';
 

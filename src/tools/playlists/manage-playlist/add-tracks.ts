@@ -6,17 +6,17 @@
  */
 import { isIsrc, normalizeIsrc } from '../../../tidal/isrc.js';
 import { InputError } from '../../shared/errors.js';
-import { applyAdd, outcomeNotes, planAdd, type Candidate } from './add-pipeline.js';
+import { applyAdd, type Candidate, outcomeNotes, planAdd } from './add-pipeline.js';
 import { albumCandidates } from './album-tracks.js';
-import { MAX_TRACKS_PER_CALL, type ManagePlaylistArgs } from './input.js';
-import { ownedPlaylist, type OwnedPlaylist } from './ownership.js';
+import { type ManagePlaylistArgs, MAX_TRACKS_PER_CALL } from './input.js';
+import { type OwnedPlaylist, ownedPlaylist } from './ownership.js';
 import {
   countBy,
-  requireScope,
-  required,
-  summarizedResults,
   type ManagePlaylistResult,
   type PlaylistCall,
+  required,
+  requireScope,
+  summarizedResults,
 } from './shared.js';
 
 /** What to add, looked up; `notes` say what was left out on the way (album videos...). */

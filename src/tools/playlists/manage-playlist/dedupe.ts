@@ -5,20 +5,20 @@
  * see findDuplicates in src/matching. Entries are removed one by one (by itemId), so the first
  * copy stays where it is.
  */
-import { findDuplicates, type Duplicate, type RecordingLike } from '../../../matching/index.js';
+import { type Duplicate, findDuplicates, type RecordingLike } from '../../../matching/index.js';
 import type { PlaylistEntry } from '../../../tidal/playlists/index.js';
 import { decide, previewLead } from '../../shared/define-tool.js';
 import { names, titled } from '../../shared/format.js';
-import type { ManagePlaylistArgs } from './input.js';
 import { removeEntries } from './edit-entries.js';
-import { ownedPlaylist, type OwnedPlaylist } from './ownership.js';
+import type { ManagePlaylistArgs } from './input.js';
+import { type OwnedPlaylist, ownedPlaylist } from './ownership.js';
 import {
-  MAY_HAVE_BEEN_APPLIED,
-  requireScope,
-  required,
-  summarizedResults,
   type ManagePlaylistResult,
+  MAY_HAVE_BEEN_APPLIED,
   type PlaylistCall,
+  required,
+  requireScope,
+  summarizedResults,
   type TrackResult,
 } from './shared.js';
 

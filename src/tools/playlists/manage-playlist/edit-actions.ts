@@ -1,21 +1,21 @@
 /** create, update and delete of a whole playlist. delete is confirm-gated. */
+import { userMessage } from '../../../errors.js';
 import type { Playlist } from '../../../tidal/domain.js';
 import type { PlaylistAttributes } from '../../../tidal/playlists/index.js';
 import { decide, previewLead } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
+import { WriteOutcomeUnknownError } from '../../shared/errors.js';
+import { checkTracksToAdd, fillPlaylist, prepareAdd } from './add-tracks.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
-import { checkTracksToAdd, fillPlaylist, prepareAdd } from './add-tracks.js';
 import {
+  type ManagePlaylistResult,
   MAY_HAVE_BEEN_APPLIED,
   outcomeUnknown,
-  requireScope,
-  required,
-  type ManagePlaylistResult,
   type PlaylistCall,
+  required,
+  requireScope,
 } from './shared.js';
-import { userMessage } from '../../../errors.js';
-import { WriteOutcomeUnknownError } from '../../shared/errors.js';
 
 /** A write whose answer was lost is reported as "may have been applied", never "try again". */
 async function unconfirmed<T>(write: Promise<T>, what: string, next: string): Promise<T> {

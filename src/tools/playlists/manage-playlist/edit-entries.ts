@@ -4,24 +4,24 @@
  */
 import { chunk } from '../../../tidal/batches.js';
 import {
+  type PlaylistEntry,
   REMOVE_BATCH_SIZE,
   REORDER_BATCH_SIZE,
-  type PlaylistEntry,
 } from '../../../tidal/playlists/index.js';
-import { names } from '../../shared/format.js';
 import { decide, previewLead } from '../../shared/define-tool.js';
 import { InputError } from '../../shared/errors.js';
+import { names } from '../../shared/format.js';
 import type { ManagePlaylistArgs } from './input.js';
 import { ownedPlaylist } from './ownership.js';
 import {
-  runBatches,
+  type ManagePlaylistResult,
   MAY_HAVE_BEEN_APPLIED,
   outcomeUnknown,
-  requireScope,
-  summarizedResults,
-  required,
-  type ManagePlaylistResult,
   type PlaylistCall,
+  required,
+  requireScope,
+  runBatches,
+  summarizedResults,
   type TrackResult,
 } from './shared.js';
 

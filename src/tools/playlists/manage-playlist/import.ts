@@ -7,9 +7,9 @@
  */
 import {
   atLeast,
-  matchAll,
   type Confidence,
   type LineMatch,
+  matchAll,
   type Tracklist,
 } from '../../../matching/index.js';
 import type { Track } from '../../../tidal/domain.js';
@@ -17,16 +17,16 @@ import { InputError } from '../../shared/errors.js';
 import { names, titled } from '../../shared/format.js';
 import { catalogMatchSource } from '../../shared/match-source.js';
 import { readTracklist } from '../../shared/tracklist-input.js';
-import { applyAdd, outcomeNotes, planAdd, type AddPlan, type Candidate } from './add-pipeline.js';
+import { type AddPlan, applyAdd, type Candidate, outcomeNotes, planAdd } from './add-pipeline.js';
 import { newPlaylist } from './edit-actions.js';
 import { matchedLine, summarizeLines } from './import-report.js';
 import type { ManagePlaylistArgs } from './input.js';
-import { ownedPlaylist, type OwnedPlaylist } from './ownership.js';
+import { type OwnedPlaylist, ownedPlaylist } from './ownership.js';
 import {
   LISTED_RESULTS,
-  requireScope,
   type ManagePlaylistResult,
   type PlaylistCall,
+  requireScope,
 } from './shared.js';
 
 type MinConfidence = NonNullable<ManagePlaylistArgs['minConfidence']>;

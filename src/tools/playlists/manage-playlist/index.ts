@@ -1,18 +1,18 @@
 import { defineTool } from '../../shared/define-tool.js';
 import { duration, lines, playlistLine } from '../../shared/format.js';
 import { addTracks } from './add-tracks.js';
-import { createPlaylist, deletePlaylist, updatePlaylist } from './edit-actions.js';
 import { dedupePlaylist } from './dedupe.js';
+import { createPlaylist, deletePlaylist, updatePlaylist } from './edit-actions.js';
 import { removeTracks, reorderTracks } from './edit-entries.js';
 import { importTracks } from './import.js';
 import { fitImport } from './import-report.js';
-import { checkFieldsFor, ManagePlaylistInput, type ManagePlaylistArgs } from './input.js';
+import { checkFieldsFor, type ManagePlaylistArgs, ManagePlaylistInput } from './input.js';
 import {
-  ManagePlaylistOutput,
-  userCall,
   type Action,
+  ManagePlaylistOutput,
   type ManagePlaylistResult,
   type PlaylistCall,
+  userCall,
 } from './shared.js';
 
 const HANDLERS: Record<

@@ -3,6 +3,7 @@
  * the per-action rules checked in code so each message names the field and the action.
  */
 import * as z from 'zod/v4';
+
 import { InputError } from '../../shared/errors.js';
 import {
   freeText,
@@ -12,7 +13,7 @@ import {
   ParamTrackId,
 } from '../../shared/params.js';
 import { TracklistLines, TracklistText } from '../../shared/tracklist-input.js';
-import { ACTIONS, type Action } from './shared.js';
+import { type Action, ACTIONS } from './shared.js';
 
 /** The OAS sets no maximum; these keep names and descriptions to what TIDAL's apps display. */
 export const MAX_NAME_LENGTH = 200;

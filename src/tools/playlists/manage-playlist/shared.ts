@@ -1,5 +1,6 @@
 /** What every manage_playlist action shares: its output shape, the user context and guards. */
 import * as z from 'zod/v4';
+
 import { MissingScopeError, type UserAccess } from '../../../auth/user-session.js';
 import { CONFIDENCES } from '../../../matching/index.js';
 import { TidalError } from '../../../tidal/errors.js';
