@@ -4,7 +4,7 @@
  * URL (which carries the PKCE challenge and state, both safe to show) goes to stderr.
  */
 import { spawn } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 import { request } from 'undici';
 
@@ -76,10 +76,50 @@ function openInBrowser(url: string): void {
 }
 
 /**
+ * Answers requests to the loopback port. Anything on this machine (or a page in the browser) can
+ * hit it: a request without our state is answered and ignored, so it can neither end the login
+ * nor slip in a code. Only the real redirect ends the wait (through `finish`).
+ */
+function callbackHandler(
+  redirect: URL,
+  state: string,
+  onIgnored: () => void,
+  finish: (error: Error | undefined, code?: string) => void,
+) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', redirect.origin);
+    if (url.pathname !== redirect.pathname) {
+      res.writeHead(404).end();
+      return;
+    }
+    const reply = (status: number, title: string, text: string) =>
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE(title, text));
+    if (url.searchParams.get('state') !== state) {
+      reply(
+        400,
+        'Request ignored',
+        'This request did not come from the running tidal-mcp login (its state does not match), so it was ignored. To log in, open the link the terminal printed.',
+      );
+      onIgnored();
+      return;
+    }
+    const error = url.searchParams.get('error');
+    const code = url.searchParams.get('code');
+    if (error || !code) {
+      const description = url.searchParams.get('error_description') ?? error ?? 'no code';
+      reply(400, 'Login failed', 'TIDAL did not grant access. You can close this tab.');
+      finish(new LoginError(`TIDAL refused the login: ${description.slice(0, 200)}`));
+      return;
+    }
+    reply(200, 'Logged in to TIDAL', 'tidal-mcp is now logged in. You can close this tab.');
+    finish(undefined, code);
+  };
+}
+
+/**
  * Wait for the redirect to the callback path; answer it with a short page. `listening` resolves
  * once the port is bound, so the URL is printed only when the redirect can land.
  */
-// eslint-disable-next-line max-lines-per-function -- being split on its reliability branch (issue 16)
 function awaitCallback(
   redirect: URL,
   state: string,
@@ -99,11 +139,12 @@ function awaitCallback(
       if (error) reject(error);
       else resolve(code as string);
     };
+    const seconds = Math.round(timeoutMs / 1000);
     const timer = setTimeout(
       () =>
         finish(
           new LoginError(
-            `no answer from the browser within ${Math.round(timeoutMs / 1000)} s; run \`tidal-mcp login\` again`,
+            `no answer from the browser within ${seconds} s; run \`tidal-mcp login\` again`,
           ),
         ),
       timeoutMs,
@@ -111,39 +152,7 @@ function awaitCallback(
     signal?.addEventListener('abort', () => finish(new LoginError('the login was cancelled')), {
       once: true,
     });
-    server = createServer((req, res) => {
-      const url = new URL(req.url ?? '/', redirect.origin);
-      if (url.pathname !== redirect.pathname) {
-        res.writeHead(404).end();
-        return;
-      }
-      const reply = (status: number, title: string, text: string) =>
-        res
-          .writeHead(status, { 'content-type': 'text/html; charset=utf-8' })
-          .end(PAGE(title, text));
-      // Anything on this machine (or a page in the browser) can hit the port: a request without
-      // our state is answered and ignored, so it can neither end the login nor slip in a code.
-      // Only the real redirect, or the timeout, ends the wait.
-      if (url.searchParams.get('state') !== state) {
-        reply(
-          400,
-          'Request ignored',
-          'This request did not come from the running tidal-mcp login (its state does not match), so it was ignored. To log in, open the link the terminal printed.',
-        );
-        onIgnored();
-        return;
-      }
-      const error = url.searchParams.get('error');
-      const code = url.searchParams.get('code');
-      if (error || !code) {
-        const description = url.searchParams.get('error_description') ?? error ?? 'no code';
-        reply(400, 'Login failed', 'TIDAL did not grant access. You can close this tab.');
-        finish(new LoginError(`TIDAL refused the login: ${description.slice(0, 200)}`));
-        return;
-      }
-      reply(200, 'Logged in to TIDAL', 'tidal-mcp is now logged in. You can close this tab.');
-      finish(undefined, code);
-    });
+    server = createServer(callbackHandler(redirect, state, onIgnored, finish));
     server.on('error', (err: NodeJS.ErrnoException) =>
       finish(
         new LoginError(
