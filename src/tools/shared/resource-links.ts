@@ -7,6 +7,8 @@
 import { parseTidalUrl } from './links.js';
 
 export const MAX_LINKS = 8;
+/** Links come from the start of a result; a long list is not walked to its end for them. */
+const MAX_VISITS = 300;
 
 export interface ResourceLink {
   type: 'resource_link';
@@ -45,11 +47,13 @@ function credited(value: Record<string, unknown>): ResourceLink[] {
 
 export function resourceLinks(structured: unknown): ResourceLink[] {
   const found = new Map<string, ResourceLink>();
+  // A read index instead of shift(): a large answer queues thousands of values.
   const queue: unknown[] = [structured];
-  while (queue.length > 0 && found.size < MAX_LINKS) {
-    const value = queue.shift();
+  const end = () => Math.min(queue.length, MAX_VISITS);
+  for (let next = 0; next < end() && found.size < MAX_LINKS; next++) {
+    const value = queue[next];
     if (Array.isArray(value)) {
-      queue.push(...(value as unknown[]));
+      for (const item of value as unknown[]) if (typeof item === 'object') queue.push(item);
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
@@ -57,7 +61,7 @@ export function resourceLinks(structured: unknown): ResourceLink[] {
     for (const l of [subject(record), ...credited(record)]) {
       if (l && !found.has(l.uri) && found.size < MAX_LINKS) found.set(l.uri, l);
     }
-    queue.push(...Object.values(record));
+    for (const child of Object.values(record)) if (typeof child === 'object') queue.push(child);
   }
   return [...found.values()];
 }
