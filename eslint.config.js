@@ -21,6 +21,7 @@ const ALLOWED_IMPORTS = {
   'transports/': ['transports/', 'app.ts', 'server.ts', 'config.ts', 'errors.ts', 'log.ts'],
   'server.ts': [
     'server.ts',
+    'form-schema-validator.ts',
     'tools/',
     'resources/',
     'prompts/',
@@ -51,6 +52,8 @@ const ALLOWED_IMPORTS = {
     'version.ts',
   ],
   'config.ts': ['config.ts', 'errors.ts'],
+  'form-schema-validator.ts': ['form-schema-validator.ts'],
+  'sdk-shims.ts': ['form-schema-validator.ts'],
   'log.ts': ['log.ts', 'stack-trace.ts'],
   'stack-trace.ts': ['stack-trace.ts'],
   'errors.ts': ['errors.ts'],

@@ -72,11 +72,18 @@ const { metafile } = await build({
   sourcesContent: false,
   metafile: true,
   plugins: [builtinsAsRequire],
+  // The SDK's Node shim loads Ajv (about 210 KB, 10-15 ms of every start) only to offer it as the
+  // default JSON Schema validator, which the server replaces with its own (src/sdk-shims.ts).
+  alias: { '@modelcontextprotocol/server/_shims': './src/sdk-shims.ts' },
   // Bundled CommonJS packages (undici) call require() for Node built-ins; an ES module has none.
   banner: {
     js: "import { createRequire as __tidalMcpCreateRequire } from 'node:module';\nconst require = __tidalMcpCreateRequire(import.meta.url);",
   },
 });
+// The alias above works only while the SDK imports its shim by that name; say so if it stops.
+if (Object.keys(metafile.inputs).some((input) => input.includes('node_modules/ajv/'))) {
+  throw new Error('build: Ajv is in the bundle again; check the _shims alias against the SDK');
+}
 await build({
   ...common,
   entryPoints: { index: 'src/index.ts' },

@@ -5,6 +5,7 @@
  */
 import { McpServer } from '@modelcontextprotocol/server';
 
+import { FormSchemaValidator } from './form-schema-validator.js';
 import { serverIdentity } from './identity.js';
 import { registerPrompts } from './prompts/index.js';
 import { registerResources } from './resources/index.js';
@@ -42,6 +43,8 @@ export function createServer(
       logging: {},
     },
     instructions: INSTRUCTIONS,
+    // Checks a user's answer to a confirmation form; see src/form-schema-validator.ts.
+    jsonSchemaValidator: new FormSchemaValidator(),
   });
   const logging = new ClientLogging(server);
   for (const tool of toolsFor({ readOnly })) registerTool(server, tool, deps, logging);

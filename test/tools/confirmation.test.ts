@@ -98,6 +98,15 @@ describe.each(['legacy', 'modern'] as const)('confirmation by elicitation (%s er
     expect(fake.userPlaylists.get(id)).toBeDefined();
   });
 
+  it('deletes nothing on an answer that does not fit the form', async () => {
+    h = await start(() => ({ action: 'accept', content: { confirm: 'yes' } }));
+    const id = await playlistWithTracks(h);
+    const result = await h.tool('manage_playlist', { action: 'delete', playlistId: id });
+    expect(result.structured).toMatchObject({ changed: false, preview: true });
+    expect(result.text).toMatch(/^The user declined: nothing deleted\./);
+    expect(fake.userPlaylists.get(id)).toBeDefined();
+  });
+
   it('keeps preview-then-confirm for a client that cannot ask', async () => {
     h = await start();
     const id = await playlistWithTracks(h);
