@@ -4,12 +4,12 @@
  * Idempotency-Key so the retry layer may repeat it safely. These endpoints document no
  * countryCode, so they go through TidalHttp directly instead of ApiReader (which always adds one).
  */
-import { randomUUID } from 'node:crypto';
 
 import { apiPath, buildQuery } from '../api-path.js';
 import { CACHE_TTL } from '../cache.js';
 import type { Album, Artist, Page, Playlist, Track, Video } from '../domain.js';
 import type { TidalHttp } from '../http.js';
+import { newIdempotencyKey } from '../idempotency.js';
 import { type Document, Included, nextCursorOf, type ResourceIdentifier } from '../jsonapi.js';
 import type { UserContext } from '../playlists/index.js';
 import { mapItem } from '../reader.js';
@@ -139,7 +139,7 @@ export class TidalCollections {
       auth: user.auth,
       what: `your favorite ${kind}`,
       signal: user.signal,
-      idempotencyKey: randomUUID(),
+      idempotencyKey: newIdempotencyKey(),
     };
   }
 

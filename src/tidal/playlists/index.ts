@@ -3,7 +3,6 @@
  * carries an Idempotency-Key so the retry layer may repeat it safely, and invalidates this
  * user's cached playlist reads). Batch sizes are TIDAL's: 50 per add/remove, 20 per reorder.
  */
-import { randomUUID } from 'node:crypto';
 
 import { apiPath, buildQuery } from '../api-path.js';
 import { CACHE_TTL } from '../cache.js';
@@ -21,6 +20,7 @@ import { toPlaylist } from '../mappers.js';
 import { entriesFrom, type PlaylistEntry } from './entries.js';
 
 export type { PlaylistEntry } from './entries.js';
+import { newIdempotencyKey } from '../idempotency.js';
 import type { CallContext } from '../reader.js';
 import type { TokenProvider } from '../token-provider.js';
 
@@ -282,7 +282,7 @@ export class TidalPlaylists {
 
   private writeOptions(user: UserContext, what: string) {
     // One key per request: TIDAL replays the first response if the retry layer sends it again.
-    return { auth: user.auth, what, signal: user.signal, idempotencyKey: randomUUID() };
+    return { auth: user.auth, what, signal: user.signal, idempotencyKey: newIdempotencyKey() };
   }
 
   /** Our write changed this user's playlists: drop their cached playlist reads (not the catalog). */

@@ -4,7 +4,6 @@
  * are bound to (the search query's fingerprint, the country). A cursor used with another tool,
  * query or country is an input error that says what to do, never silently reused.
  */
-import { createHash } from 'node:crypto';
 
 import * as z from 'zod/v4';
 
@@ -146,5 +145,8 @@ export function cursorCountry(cursor: { cc: string }, given: string | undefined)
 /** A short fingerprint of a search query: case and spacing do not make another search. */
 export function queryFingerprint(query: string): string {
   const normalized = query.trim().replace(/\s+/g, ' ').toLowerCase();
+  // node:crypto is fetched here, not imported: loading it costs every start about 5 ms, and
+  // most sessions never page a search.
+  const { createHash } = process.getBuiltinModule('node:crypto');
   return createHash('sha256').update(normalized).digest('base64url').slice(0, 12);
 }

@@ -4,8 +4,6 @@
  * results are kept for half an hour, in this process only: a cursor that outlived its result (or
  * reached another server instance) says to repeat the call without cursor.
  */
-import { randomUUID } from 'node:crypto';
-
 const CAPACITY = 8;
 const LIFETIME_MS = 30 * 60 * 1000;
 
@@ -18,7 +16,8 @@ export class ResultPages {
     for (const [handle, entry] of this.kept)
       if (entry.until <= this.now()) this.kept.delete(handle);
     while (this.kept.size >= CAPACITY) this.kept.delete(this.kept.keys().next().value as string);
-    const handle = randomUUID();
+    // The global Web Crypto, loaded on first use; importing node:crypto costs every start ~5 ms.
+    const handle = globalThis.crypto.randomUUID();
     this.kept.set(handle, { value, until: this.now() + LIFETIME_MS });
     return handle;
   }
