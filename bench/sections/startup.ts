@@ -1,6 +1,7 @@
 /**
  * Start-up: spawn to an answered tools/list over stdio through a real MCP client, against a bare
- * Node script answering the same two messages with the same tool list (bench/bare-server.mjs),
+ * Node script answering the same two messages with the same tool list (bench/bare-server.mjs)
+ * and against the MCP SDK alone with one tool (bench/sdk-floor.ts, the floor of any SDK server),
  * measured alternately in the same run so machine noise hits both. Also `--version` and `--help`
  * against the bare script's `--version`, and idle RSS after start-up against the bare script's.
  * When a Node >= 22 is at hand (scripts/node.mjs 22 --at-least) start-up is measured under it too, with the
@@ -16,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 
 import { Client } from '@modelcontextprotocol/client';
 import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
+import { build } from 'esbuild';
 
 import { fakeEnv, ROOT, SERVER_ENTRY } from '../../test/e2e/harness.js';
 import { startFakeTidal } from '../../test/fake-tidal/index.js';
@@ -24,6 +26,7 @@ import { rssMiB } from '../server.js';
 import { type BenchOptions, median, round, table, type Target } from '../stats.js';
 
 const BARE = resolve(import.meta.dirname, '..', 'bare-server.mjs');
+const SDK_FLOOR = resolve(import.meta.dirname, '..', 'sdk-floor.ts');
 const CPU_PROBE = pathToFileURL(resolve(import.meta.dirname, '..', 'cpu-probe.mjs')).href;
 
 export interface StartupPair {
@@ -40,6 +43,8 @@ export interface StartupResult {
   runs: number;
   /** Under the Node running the benchmark. */
   current: StartupPair;
+  /** The MCP SDK alone (bench/sdk-floor.ts, bundled), same Node, same rounds: the floor. */
+  sdkFloor: { ms: number; ratio: number; cpuMs?: number };
   versionMs: number;
   helpMs: number;
   bareVersionMs: number;
@@ -80,6 +85,27 @@ function exitTime(args: string[]): Promise<number> {
     child.on('error', reject);
     child.on('exit', () => resolveTime(performance.now() - started));
   });
+}
+
+/** bench/sdk-floor.ts as one ES module, bundled with the settings of scripts/build.mjs that matter. */
+async function bundleSdkFloor(dir: string): Promise<string> {
+  const outfile = join(dir, 'sdk-floor.mjs');
+  await build({
+    entryPoints: [SDK_FLOOR],
+    outfile,
+    absWorkingDir: ROOT,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    logLevel: 'warning',
+    alias: { '@modelcontextprotocol/server/_shims': './src/sdk-shims.ts' },
+    banner: {
+      js: "import { createRequire as __r } from 'node:module'; const require = __r(import.meta.url);",
+    },
+  });
+  return outfile;
 }
 
 /** Interleaved medians of several commands, `runs` rounds. */
@@ -140,8 +166,10 @@ async function run(options: BenchOptions): Promise<StartupResult> {
     writeFileSync(toolsFile, JSON.stringify((await listOnce(server)).tools));
     const bare: Command = { node: process.execPath, args: [BARE, toolsFile], env: {} };
     await listOnce(bare);
+    const floor: Command = { node: process.execPath, args: [await bundleSdkFloor(dir)], env: {} };
+    await listOnce(floor);
     const runs = options.quick ? 3 : 15;
-    const current = await medians([server, bare], runs);
+    const current = await medians([server, bare, floor], runs);
     const cli: number[][] = [[], [], []];
     for (let i = 0; i < runs; i++) {
       cli[0]!.push(await exitTime([BARE, '--version']));
@@ -175,6 +203,11 @@ async function run(options: BenchOptions): Promise<StartupResult> {
     return {
       runs,
       current: pair(process.version, current, 0, 1),
+      sdkFloor: {
+        ms: current.ms[2]!,
+        ratio: round(current.ms[2]! / current.ms[1]!),
+        ...(current.cpu[2] !== undefined && { cpuMs: current.cpu[2] }),
+      },
       bareVersionMs: round(median(cli[0]!)),
       versionMs: round(median(cli[1]!)),
       helpMs: round(median(cli[2]!)),
@@ -204,6 +237,15 @@ function report(r: StartupResult): string {
       cpu(c),
     ],
   ];
+  rows.push([
+    `spawn → tools/list, the MCP SDK alone (bench/sdk-floor.ts), Node ${c.node}`,
+    r.sdkFloor.ms,
+    `${c.bareMs} (bare Node)`,
+    `${r.sdkFloor.ratio}×`,
+    r.sdkFloor.cpuMs === undefined || c.bareCpuMs === undefined
+      ? 'n/a'
+      : `${round(r.sdkFloor.cpuMs, 1)} / ${round(c.bareCpuMs, 1)} = ${round(r.sdkFloor.cpuMs / c.bareCpuMs)}×`,
+  ]);
   if (r.node22) {
     const n = r.node22.cached;
     rows.push(
@@ -263,7 +305,7 @@ function targets(r: StartupResult): Target[] {
     {
       name: `start-up: spawn → tools/list (Node ${r.current.node})`,
       target: '≤ 3× bare Node (limit 2×)',
-      actual: `${r.current.serverMs} ms = ${r.current.ratio}× (CPU ${cpu(r.current)})`,
+      actual: `${r.current.serverMs} ms = ${r.current.ratio}× (CPU ${cpu(r.current)}); the MCP SDK alone: ${r.sdkFloor.ms} ms = ${r.sdkFloor.ratio}×`,
       baseline: `${r.current.bareMs} ms`,
       met: r.current.ratio <= 3,
     },
