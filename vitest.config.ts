@@ -19,6 +19,9 @@ export default defineConfig({
           exclude: ['test/e2e/**', 'test/bundle/**'],
           setupFiles: ['test/setup/spec-guard.ts'],
           testTimeout: 15_000,
+          // Files share their worker's modules: imports once per worker, not once per file
+          // (40 s -> 18 s on 2 cores). Tests keep their state in the app they create.
+          isolate: false,
         },
       },
       {

@@ -71,12 +71,21 @@ function userSide(
   return { user, account };
 }
 
-export function createApp(config: Config): App {
+/**
+ * What only tests change: a shorter back-off between retries, so a suite that checks the
+ * retries happen does not spend seconds waiting for them.
+ */
+export interface AppTuning {
+  retry?: Partial<Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'>>;
+}
+
+export function createApp(config: Config, tuning: AppTuning = {}): App {
   const logger = createLogger(config.logLevel, undefined, [config.clientSecret, config.http.token]);
   const userAgent = `tidal-mcp/${packageVersion()}`;
   // One policy for the API and the token endpoint: same retries, same per-call budget.
   const retry: RetryPolicy = {
     ...DEFAULT_RETRY_POLICY,
+    ...tuning.retry,
     budgetMs: config.requestTimeoutSeconds * 1000,
   };
   const endpoint = { tokenUrl: config.tokenUrl, userAgent, retry };

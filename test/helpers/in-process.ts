@@ -153,7 +153,8 @@ export async function startInProcess(
     XDG_CONFIG_HOME: '/nonexistent/tidal-mcp-unit-tests',
     ...options.env,
   });
-  const app = createApp(config);
+  // Retries still happen, after 5-40 ms instead of 0.5-4 s.
+  const app = createApp(config, { retry: { baseDelayMs: 5, maxDelayMs: 40 } });
   if (options.session) app.deps.user = options.session;
   if (options.account) app.deps.account = options.account;
   const elicitations: Record<string, unknown>[] = [];
