@@ -82,8 +82,19 @@ export function rankCandidates<T extends TrackCandidate>(
   line: ParsedLine,
   candidates: readonly T[],
 ): Ranked<T>[] {
+  const key = rankingKey(line, candidates);
+  let order = rankings.get(key);
+  if (order === undefined) {
+    order = scoreAll(line, candidates);
+    if (rankings.size >= RANKINGS_KEPT) rankings.clear();
+    rankings.set(key, order);
+  }
+  return order.map((scored) => ({ ...scored, track: candidates[scored.rank]! }));
+}
+
+function scoreAll(line: ParsedLine, candidates: readonly TrackCandidate[]): RankedIndex[] {
   const views = lineViews(line);
-  const ranked: Ranked<T>[] = [];
+  const ranked: RankedIndex[] = [];
   candidates.forEach((track, rank) => {
     const view = trackView(track, rank);
     let best: Scored | undefined;
@@ -91,9 +102,37 @@ export function rankCandidates<T extends TrackCandidate>(
       const s = scoreTrack(lv, view);
       if (s && (!best || s.score > best.score)) best = s;
     }
-    if (best) ranked.push({ ...best, track, rank });
+    if (best) ranked.push({ ...best, rank });
   });
   return ranked.sort((a, b) => b.score - a.score || a.rank - b.rank);
+}
+
+/** A ranking by candidate position; the caller's own track objects are put back in. */
+type RankedIndex = Scored & { rank: number };
+
+/**
+ * Rankings already worked out, by everything scoring reads (the line's readings, album and
+ * duration; each candidate's title, version, album, duration and artists, in order). Scoring a
+ * line against 20 candidates is most of a cached match_tracks call, and the same list comes back
+ * when an import is previewed and then confirmed. Bounded: emptied when full.
+ */
+const rankings = new Map<string, RankedIndex[]>();
+const RANKINGS_KEPT = 2_000;
+
+/** Exact: JSON escapes every string, so two different inputs never share a key. */
+function rankingKey(line: ParsedLine, candidates: readonly TrackCandidate[]): string {
+  return JSON.stringify([
+    line.readings,
+    line.album,
+    line.durationSeconds,
+    candidates.map((c) => [
+      c.title,
+      c.version,
+      c.album?.title,
+      c.durationSeconds,
+      c.artists.map((a) => a.name),
+    ]),
+  ]);
 }
 
 /** A title-only line whose name several artists recorded cannot be more than low. */

@@ -49,6 +49,20 @@ const karaoke = track('Hotel California (Karaoke Version)', ['Party Tyme Karaoke
 const hotel = [live, studio, karaoke];
 
 describe('matchLine', () => {
+  it('answers a repeated line from its remembered ranking, with the tracks it was given', () => {
+    const copies = hotel.map((t) => ({ ...t }));
+    const first = pick('Eagles - Hotel California (3:45)', hotel);
+    const again = pick('Eagles - Hotel California (3:45)', copies);
+    expect(again).toEqual(first);
+    expect(again.track).toBe(copies[1]);
+    // A field scoring reads makes another ranking: the same list, the studio take now 7:12.
+    const longer = copies.map((t) => (t === copies[1] ? { ...t, durationSeconds: 432 } : t));
+    const other = pick('Eagles - Hotel California (3:45)', longer);
+    expect(other.track).toBe(longer[1]);
+    expect(first.reason).toBe('duration off by 166 s');
+    expect(other.reason).toBe('duration off by 207 s');
+  });
+
   it('prefers the studio recording over a more popular live version', () => {
     const m = pick('Eagles - Hotel California', hotel);
     expect(m).toMatchObject({
