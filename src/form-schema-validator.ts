@@ -81,8 +81,14 @@ function checkField(value: unknown, schema: Schema): string | undefined {
       const reasons = value.map((item) => checkField(item, items)).filter(Boolean);
       return reasons.length ? `has an item that ${reasons[0]!}` : undefined;
     }
-    default:
+    default: {
+      // The items of a titled multi-select name no type: `{ anyOf: [{ const, title }] }`.
+      const allowed = schema.type === undefined ? allowedValues(schema) : undefined;
+      if (allowed) {
+        return allowed.includes(value) ? undefined : `must be one of ${JSON.stringify(allowed)}`;
+      }
       return `has a type a form cannot ask for (${JSON.stringify(schema.type)})`;
+    }
   }
 }
 

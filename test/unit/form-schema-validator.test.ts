@@ -17,6 +17,8 @@ const FORM = {
     ratio: { type: 'number' },
     ok: { type: 'boolean' },
     tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] }, maxItems: 2 },
+    // A titled multi-select: its items name no type.
+    moods: { type: 'array', items: { anyOf: [{ const: 'calm', title: 'Calm' }] } },
   },
   required: ['ok'],
 };
@@ -34,6 +36,7 @@ describe('FormSchemaValidator (elicitation answers)', () => {
       ratio: 0.5,
       ok: true,
       tags: ['a', 'b'],
+      moods: ['calm'],
     };
     const result = new FormSchemaValidator().getValidator(FORM)(answer);
     expect(result).toEqual({ valid: true, data: answer, errorMessage: undefined });
@@ -55,6 +58,7 @@ describe('FormSchemaValidator (elicitation answers)', () => {
     [{ ok: true, ratio: '1' }, 'ratio: must be a number'],
     [{ ok: true, tags: ['c'] }, 'tags: has an item that must be one of ["a","b"]'],
     [{ ok: true, tags: ['a', 'a', 'b'] }, 'tags: must have at most 2 items'],
+    [{ ok: true, moods: ['loud'] }, 'moods: has an item that must be one of ["calm"]'],
     [null, 'the answer must be an object'],
     [['ok'], 'the answer must be an object'],
   ])('refuses %j: %s', (answer, reason) => {
