@@ -6,6 +6,7 @@
 import { lineArtist, trackArtists } from './compare.js';
 import { artistKey } from './normalize.js';
 import type { ParsedLine } from './parse.js';
+import { Remembered } from './remembered.js';
 import {
   albumKey,
   atLeast,
@@ -82,13 +83,7 @@ export function rankCandidates<T extends TrackCandidate>(
   line: ParsedLine,
   candidates: readonly T[],
 ): Ranked<T>[] {
-  const key = rankingKey(line, candidates);
-  let order = rankings.get(key);
-  if (order === undefined) {
-    order = scoreAll(line, candidates);
-    if (rankings.size >= RANKINGS_KEPT) rankings.clear();
-    rankings.set(key, order);
-  }
+  const order = rankings.get(rankingKey(line, candidates), () => scoreAll(line, candidates));
   return order.map((scored) => ({ ...scored, track: candidates[scored.rank]! }));
 }
 
@@ -114,10 +109,9 @@ type RankedIndex = Scored & { rank: number };
  * Rankings already worked out, by everything scoring reads (the line's readings, album and
  * duration; each candidate's title, version, album, duration and artists, in order). Scoring a
  * line against 20 candidates is most of a cached match_tracks call, and the same list comes back
- * when an import is previewed and then confirmed. Bounded: emptied when full.
+ * when an import is previewed and then confirmed.
  */
-const rankings = new Map<string, RankedIndex[]>();
-const RANKINGS_KEPT = 2_000;
+const rankings = new Remembered<RankedIndex[]>(2_000);
 
 /** Exact: JSON escapes every string, so two different inputs never share a key. */
 function rankingKey(line: ParsedLine, candidates: readonly TrackCandidate[]): string {

@@ -5,6 +5,8 @@
  * writing "and" ("&", "+", "'n'") are not differences a person would count.
  */
 
+import { Remembered } from './remembered.js';
+
 /** Letters NFKD does not decompose. */
 const LETTERS: Record<string, string> = {
   ø: 'o',
@@ -18,22 +20,10 @@ const LETTERS: Record<string, string> = {
   ı: 'i',
 };
 
-/**
- * Remembers a pure string function's answers: matching a list compares every line with up to 20
- * candidates, so the same titles and names are normalised again and again (most of the CPU time
- * of a cached match_tracks call before this). Bounded: emptied when full.
- */
+/** A pure string function whose answers are kept (see Remembered). */
 function memo(fn: (text: string) => string, size = 10_000): (text: string) => string {
-  const seen = new Map<string, string>();
-  return (text) => {
-    let value = seen.get(text);
-    if (value === undefined) {
-      if (seen.size >= size) seen.clear();
-      value = fn(text);
-      seen.set(text, value);
-    }
-    return value;
-  };
+  const kept = new Remembered<string>(size);
+  return (text) => kept.get(text, fn);
 }
 
 /** Lower case without diacritics. */

@@ -4,6 +4,7 @@
  * "Crazy in Love (feat. JAY-Z)", "Crazy In Love" and "crazy in love - Remastered" share a name.
  */
 import { artistKey, compact, simplify } from './normalize.js';
+import { Remembered } from './remembered.js';
 import { albumTags, type VersionTag, versionTags } from './versions.js';
 
 /** Read-only: one analysis is shared by every comparison of the same title (see analyzeTitle). */
@@ -67,18 +68,11 @@ function withoutThe(words: string): string {
 }
 
 /** Analyses already made: the candidates of a list repeat (the same album, the same hits). */
-const analyzed = new Map<string, TitleInfo>();
-const MAX_ANALYZED = 5_000;
+const analyzed = new Remembered<TitleInfo>(5_000);
 
 export function analyzeTitle(title: string, version?: string, album?: string): TitleInfo {
   const key = `${title}\u0000${version ?? ''}\u0000${album ?? ''}`;
-  let info = analyzed.get(key);
-  if (info === undefined) {
-    if (analyzed.size >= MAX_ANALYZED) analyzed.clear();
-    info = analyze(title, version, album);
-    analyzed.set(key, info);
-  }
-  return info;
+  return analyzed.get(key, () => analyze(title, version, album));
 }
 
 function analyze(title: string, version?: string, album?: string): TitleInfo {
