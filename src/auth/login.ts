@@ -98,7 +98,7 @@ function callbackHandler(
       reply(
         400,
         'Request ignored',
-        'This request did not come from the running tidal-mcp login (its state does not match), so it was ignored. To log in, open the link the terminal printed.',
+        'This request did not come from the running tidal-mcp login (its state does not match), so it was ignored. To log in, open the login link tidal-mcp gave you (in the terminal or in the chat).',
       );
       onIgnored();
       return;
